@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppController } from './app/app.controller';
+import type { TidewatchConfig } from './config/config';
+import { ConfigService } from './config/config.service';
+import { ContainerEventsService } from './containers/container-events.service';
+import { ContainersController } from './containers/containers.controller';
+import { ContainersRepository } from './containers/containers.repository';
+import { ContainersService } from './containers/containers.service';
+import { dataSourceOptions } from './database/data-source';
+import { entities } from './database/entities';
+import { DockerRepositoryFactory } from './docker/docker-repository.factory';
+import { HealthController } from './health/health.controller';
+import { RegistriesService } from './registries/registries.service';
+import { SchedulerRepository } from './scheduler/scheduler.repository';
+import { WatchersController } from './watchers/watchers.controller';
+import { WatchersService } from './watchers/watchers.service';
+
+/** Composition root. The validated configuration is passed in, so a bad one never reaches Nest. */
+@Module({})
+export class AppModule {
+  static forRoot(config: TidewatchConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ScheduleModule.forRoot(),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        TypeOrmModule.forFeature(entities),
+      ],
+      controllers: [AppController, HealthController, ContainersController, WatchersController],
+      providers: [
+        { provide: ConfigService, useValue: new ConfigService(config) },
+        ContainerEventsService,
+        ContainersRepository,
+        ContainersService,
+        DockerRepositoryFactory,
+        RegistriesService,
+        SchedulerRepository,
+        WatchersService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorDto } from '../common/error.dto';
+import { ContainerDto, ContainerIdParam, ContainerQueryDto } from './container.dto';
+import { toContainerDto } from './container.mapper';
+import { ContainersService } from './containers.service';
+
+@ApiTags('containers')
+@Controller('api/containers')
+export class ContainersController {
+  constructor(private readonly containers: ContainersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List watched containers (a bare array, as WUD returns it).' })
+  @ApiOkResponse({ type: [ContainerDto] })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'A filter has a bad value.' })
+  async list(@Query() query: ContainerQueryDto): Promise<ContainerDto[]> {
+    return (await this.containers.list(query)).map(toContainerDto);
+  }
+
+  @Post('watch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sync every watcher now and return the containers.' })
+  @ApiOkResponse({ type: [ContainerDto] })
+  async watchAll(): Promise<ContainerDto[]> {
+    return (await this.containers.watchAll()).map(toContainerDto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One container.' })
+  @ApiOkResponse({ type: ContainerDto })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'The id is not a container ID.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async get(@Param() { id }: ContainerIdParam): Promise<ContainerDto> {
+    return toContainerDto(await this.containers.get(id));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Forget a container (the store record only).' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'The id is not a container ID.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async remove(@Param() { id }: ContainerIdParam): Promise<void> {
+    await this.containers.remove(id);
+  }
+}

@@ -1,0 +1,29 @@
+// The web client is generated from the OpenAPI document: fail when the committed files drift from
+// what the current controllers produce (fix with `npm run api:generate`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateOpenApiDocument } from './bin/openapi-document';
+
+const clientDir = join(__dirname, '..', '..', '..', 'packages', 'api-client');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with the generator script
+const { renderClientSchema } = require(join(clientDir, 'scripts', 'render-schema.cjs')) as { renderClientSchema(document: unknown): Promise<string> };
+
+describe('generated API client', () => {
+  it('openapi.json matches the controllers', async () => {
+    const document = await generateOpenApiDocument();
+    const committed: unknown = JSON.parse(readFileSync(join(clientDir, 'openapi.json'), 'utf8'));
+    expect(JSON.parse(JSON.stringify(document))).toEqual(committed);
+  });
+
+  it('schema.d.ts matches openapi.json', async () => {
+    const committed: unknown = JSON.parse(readFileSync(join(clientDir, 'openapi.json'), 'utf8'));
+    expect(await renderClientSchema(committed)).toBe(readFileSync(join(clientDir, 'src', 'schema.d.ts'), 'utf8'));
+  });
+
+  it('documents every route with its responses', async () => {
+    const document = await generateOpenApiDocument();
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { responses?: object }>));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const operation of operations) expect(Object.keys(operation.responses ?? {})).not.toHaveLength(0);
+  });
+});

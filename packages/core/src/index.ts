@@ -1,0 +1,4 @@
+export * from './image-ref';
+export * from './tag';
+export * from './overrides';
+export * from './platform';
