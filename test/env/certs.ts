@@ -26,21 +26,57 @@ export async function makeTlsSet(dir: string, cn = 'tidewatch-test'): Promise<Tl
   fs.mkdirSync(dir, { recursive: true });
   const p = (f: string): string => path.join(dir, f);
   await run('openssl', [
-    'req', '-x509', ...EC, '-keyout', p('ca-key.pem'), '-out', p('ca.pem'), '-days', '7',
-    '-subj', `/CN=${cn}-ca`,
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    ...EC,
+    '-keyout',
+    p('ca-key.pem'),
+    '-out',
+    p('ca.pem'),
+    '-days',
+    '7',
+    '-subj',
+    `/CN=${cn}-ca`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   fs.writeFileSync(
     p('server.ext'),
     'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
   );
-  fs.writeFileSync(p('client.ext'), 'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n');
+  fs.writeFileSync(
+    p('client.ext'),
+    'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
+  );
   const issue = async (name: string, subject: string): Promise<void> => {
-    await run('openssl', ['req', ...EC, '-keyout', p(`${name}-key.pem`), '-out', p(`${name}.csr`), '-subj', subject]);
     await run('openssl', [
-      'x509', '-req', '-in', p(`${name}.csr`), '-CA', p('ca.pem'), '-CAkey', p('ca-key.pem'), '-CAcreateserial',
-      '-out', p(`${name}-cert.pem`), '-days', '7', '-extfile', p(`${name}.ext`),
+      'req',
+      ...EC,
+      '-keyout',
+      p(`${name}-key.pem`),
+      '-out',
+      p(`${name}.csr`),
+      '-subj',
+      subject,
+    ]);
+    await run('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      p(`${name}.csr`),
+      '-CA',
+      p('ca.pem'),
+      '-CAkey',
+      p('ca-key.pem'),
+      '-CAcreateserial',
+      '-out',
+      p(`${name}-cert.pem`),
+      '-days',
+      '7',
+      '-extfile',
+      p(`${name}.ext`),
     ]);
   };
   await Promise.all([issue('server', '/CN=127.0.0.1'), issue('client', `/CN=${cn}-client`)]);
@@ -59,13 +95,31 @@ export async function makeTlsSet(dir: string, cn = 'tidewatch-test'): Promise<Tl
 }
 
 /** A self-signed RSA-2048 certificate + key for signing registry bearer tokens (RS256). */
-export async function makeTokenSigningCert(dir: string): Promise<{ certFile: string; keyFile: string; certPem: string; keyPem: string }> {
+export async function makeTokenSigningCert(
+  dir: string,
+): Promise<{ certFile: string; keyFile: string; certPem: string; keyPem: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const certFile = path.join(dir, 'token-signer.pem');
   const keyFile = path.join(dir, 'token-signer-key.pem');
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '7',
-    '-subj', '/CN=tidewatch-test-token-issuer',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '7',
+    '-subj',
+    '/CN=tidewatch-test-token-issuer',
   ]);
-  return { certFile, keyFile, certPem: fs.readFileSync(certFile, 'utf8'), keyPem: fs.readFileSync(keyFile, 'utf8') };
+  return {
+    certFile,
+    keyFile,
+    certPem: fs.readFileSync(certFile, 'utf8'),
+    keyPem: fs.readFileSync(keyFile, 'utf8'),
+  };
 }

@@ -20,7 +20,13 @@ export type CleanupStep =
   /** `docker rm -f` every container of the engine listening on this unix socket (if it answers). */
   | { op: 'docker-rm-all'; socket: string }
   /** Signal a PID (only if its /proc cmdline contains `match`), wait up to graceMs, then SIGKILL. */
-  | { op: 'kill'; pid: number; match: string; signal?: 'SIGTERM' | 'SIGINT' | 'SIGQUIT'; graceMs?: number }
+  | {
+      op: 'kill';
+      pid: number;
+      match: string;
+      signal?: 'SIGTERM' | 'SIGINT' | 'SIGQUIT';
+      graceMs?: number;
+    }
   /** SIGKILL every process whose command line contains `match`, with all its descendants. */
   | { op: 'kill-tree-matching'; match: string }
   /** `umount -l` every mount point at or below path. */
@@ -157,9 +163,15 @@ function writeManifest(): void {
     return;
   }
   if (!manifestPath) {
-    manifestPath = path.join(os.tmpdir(), `tw-reaper-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`);
+    manifestPath = path.join(
+      os.tmpdir(),
+      `tw-reaper-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`,
+    );
   }
-  const data = { pid: process.pid, resources: entries.map((e) => ({ name: e.name, steps: e.steps })) };
+  const data = {
+    pid: process.pid,
+    resources: entries.map((e) => ({ name: e.name, steps: e.steps })),
+  };
   const tmp = `${manifestPath}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(data));
   fs.renameSync(tmp, manifestPath);
@@ -201,13 +213,19 @@ function installHandlers(): void {
   onSignal('SIGINT', 130);
   onSignal('SIGTERM', 143);
   process.on('uncaughtException', (err) => {
-    process.stderr.write(`uncaught exception, stopping test environment: ${err.stack ?? String(err)}\n`);
+    process.stderr.write(
+      `uncaught exception, stopping test environment: ${err.stack ?? String(err)}\n`,
+    );
     stopThenExit(1);
   });
 }
 
 /** Register a started resource. `stop` is the graceful path; `steps` the emergency one. */
-export function registerResource(name: string, stop: () => Promise<void>, steps: CleanupStep[]): ResourceHandle {
+export function registerResource(
+  name: string,
+  stop: () => Promise<void>,
+  steps: CleanupStep[],
+): ResourceHandle {
   installHandlers();
   const entry: Entry = { id: nextId++, name, stop, steps };
   entries.push(entry);
@@ -262,9 +280,21 @@ export function stopAll(): Promise<void> {
 }
 
 function runStepsSync(list: Entry[]): void {
-  const file = path.join(os.tmpdir(), `tw-reap-now-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ pid: process.pid, resources: list.map((e) => ({ name: e.name, steps: e.steps })) }));
-  spawnSync(process.execPath, ['-e', REAPER_JS, file, '--now'], { stdio: 'ignore', timeout: 120_000 });
+  const file = path.join(
+    os.tmpdir(),
+    `tw-reap-now-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`,
+  );
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      pid: process.pid,
+      resources: list.map((e) => ({ name: e.name, steps: e.steps })),
+    }),
+  );
+  spawnSync(process.execPath, ['-e', REAPER_JS, file, '--now'], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   fs.rmSync(file, { force: true });
 }
 

@@ -15,6 +15,8 @@ export interface RunContainerOptions {
   restart?: string;
   /** Create but do not start. */
   createOnly?: boolean;
+  /** `--init` (tini as PID 1: signals reach the command, stops are fast). Default true. */
+  init?: boolean;
 }
 
 export interface RunningContainer {
@@ -22,17 +24,32 @@ export interface RunningContainer {
   name: string;
 }
 
-export async function runContainer(engine: DockerEngine, image: string, opts: RunContainerOptions = {}): Promise<RunningContainer> {
+export async function runContainer(
+  engine: DockerEngine,
+  image: string,
+  opts: RunContainerOptions = {},
+): Promise<RunningContainer> {
   const name = opts.name ?? `tw-${crypto.randomBytes(4).toString('hex')}`;
   const args = opts.createOnly ? ['create'] : ['run', '-d'];
   args.push('--network', 'none', '--name', name);
   for (const [k, v] of Object.entries(opts.labels ?? {})) args.push('--label', `${k}=${v}`);
   for (const [k, v] of Object.entries(opts.env ?? {})) args.push('--env', `${k}=${v}`);
   if (opts.restart) args.push('--restart', opts.restart);
+  if (opts.init !== false) args.push('--init');
   const h = opts.healthcheck;
   if (h) {
-    args.push('--health-cmd', h.cmd.map((c) => (/[\s'"]/.test(c) ? `'${c.replace(/'/g, `'\\''`)}'` : c)).join(' '));
-    args.push('--health-interval', h.interval ?? '1s', '--health-timeout', h.timeout ?? '1s', '--health-retries', String(h.retries ?? 1));
+    args.push(
+      '--health-cmd',
+      h.cmd.map((c) => (/[\s'"]/.test(c) ? `'${c.replace(/'/g, `'\\''`)}'` : c)).join(' '),
+    );
+    args.push(
+      '--health-interval',
+      h.interval ?? '1s',
+      '--health-timeout',
+      h.timeout ?? '1s',
+      '--health-retries',
+      String(h.retries ?? 1),
+    );
     if (h.startPeriod) args.push('--health-start-period', h.startPeriod);
   }
   args.push(image, ...(opts.cmd ?? []));

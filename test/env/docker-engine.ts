@@ -10,6 +10,7 @@ import {
   httpRequest,
   makeTempDir,
   processAlive,
+  requireBinaries,
   run,
   settlesWithin,
   sleep,
@@ -55,7 +56,11 @@ export interface DockerEngine {
   /** Runs the docker CLI against this engine; resolves with stdout (trailing newline trimmed). */
   docker(args: string[], input?: string | Buffer, opts?: DockerCliOptions): Promise<string>;
   /** Like docker() but resolves with the full result, never throwing on exit codes. */
-  dockerResult(args: string[], input?: string | Buffer, opts?: Omit<DockerCliOptions, 'allowFail'>): Promise<RunResult>;
+  dockerResult(
+    args: string[],
+    input?: string | Buffer,
+    opts?: Omit<DockerCliOptions, 'allowFail'>,
+  ): Promise<RunResult>;
   /** GET /_ping on the socket. */
   ping(): Promise<boolean>;
   /** Stops dockerd but keeps dir, data, socket path and TCP port (containers stay, stopped). */
@@ -118,23 +123,31 @@ class Engine implements DockerEngine {
   private args(): string[] {
     const d = this.dir;
     const args = [
-      '--host', this.host,
-      '--data-root', path.join(d, 'root'),
-      '--exec-root', path.join(d, 'exec'),
-      '--pidfile', path.join(d, 'docker.pid'),
+      '--host',
+      this.host,
+      '--data-root',
+      path.join(d, 'root'),
+      '--exec-root',
+      path.join(d, 'exec'),
+      '--pidfile',
+      path.join(d, 'docker.pid'),
       '--bridge=none',
       '--iptables=false',
       '--ip-masq=false',
-      '--config-file', path.join(d, 'daemon.json'),
+      '--config-file',
+      path.join(d, 'daemon.json'),
     ];
     if (this.tcp) {
       args.push('--host', `tcp://127.0.0.1:${this.tcp.port}`);
       if (this.serverTls) {
         args.push(
           '--tlsverify',
-          '--tlscacert', this.serverTls.caFile,
-          '--tlscert', this.serverTls.certFile,
-          '--tlskey', this.serverTls.keyFile,
+          '--tlscacert',
+          this.serverTls.caFile,
+          '--tlscert',
+          this.serverTls.certFile,
+          '--tlskey',
+          this.serverTls.keyFile,
         );
       } else {
         // Explicit intent: plain TCP on loopback (avoids the "insecure" start-up delay).
@@ -203,14 +216,22 @@ class Engine implements DockerEngine {
   async ping(): Promise<boolean> {
     if (!fs.existsSync(this.socketPath)) return false;
     try {
-      const res = await httpRequest({ socketPath: this.socketPath, path: '/_ping', timeoutMs: 2_000 });
+      const res = await httpRequest({
+        socketPath: this.socketPath,
+        path: '/_ping',
+        timeoutMs: 2_000,
+      });
       return res.status === 200 && res.text() === 'OK';
     } catch {
       return false;
     }
   }
 
-  dockerResult(args: string[], input?: string | Buffer, opts: Omit<DockerCliOptions, 'allowFail'> = {}): Promise<RunResult> {
+  dockerResult(
+    args: string[],
+    input?: string | Buffer,
+    opts: Omit<DockerCliOptions, 'allowFail'> = {},
+  ): Promise<RunResult> {
     const configDir = opts.configDir ?? path.join(this.dir, 'cli');
     return run('docker', ['--config', configDir, '-H', this.host, ...args], {
       input,
@@ -220,7 +241,11 @@ class Engine implements DockerEngine {
     });
   }
 
-  async docker(args: string[], input?: string | Buffer, opts: DockerCliOptions = {}): Promise<string> {
+  async docker(
+    args: string[],
+    input?: string | Buffer,
+    opts: DockerCliOptions = {},
+  ): Promise<string> {
     const configDir = opts.configDir ?? path.join(this.dir, 'cli');
     const res = await run('docker', ['--config', configDir, '-H', this.host, ...args], {
       input,
@@ -239,7 +264,8 @@ class Engine implements DockerEngine {
     } catch {
       // already gone
     }
-    const done = await settlesWithin(proc.exit, 10_000);
+    // A graceful shutdown stops running containers first (up to their 10 s stop timeout).
+    const done = await settlesWithin(proc.exit, 20_000);
     if (!done) {
       try {
         process.kill(proc.pid, 'SIGKILL');
@@ -247,6 +273,8 @@ class Engine implements DockerEngine {
         // gone
       }
       await settlesWithin(proc.exit, 5_000);
+      // An orphaned managed containerd would block the next start: end it, its shims and their containers.
+      await killTreeMatching(this.dir);
     }
     this.handle?.setSteps(this.steps());
   }
@@ -260,8 +288,11 @@ class Engine implements DockerEngine {
     if (this.stopped) return;
     this.stopped = true;
     if (this.running && (await this.ping())) {
-      const ids = (await this.docker(['ps', '-aq'], undefined, { allowFail: true })).split('\n').filter(Boolean);
-      if (ids.length > 0) await this.docker(['rm', '-f', '-v', ...ids], undefined, { allowFail: true });
+      const ids = (await this.docker(['ps', '-aq'], undefined, { allowFail: true }))
+        .split('\n')
+        .filter(Boolean);
+      if (ids.length > 0)
+        await this.docker(['rm', '-f', '-v', ...ids], undefined, { allowFail: true });
     }
     // The data is thrown away, so no graceful shutdown (dockerd + its containerd take 1-2 s for
     // that): SIGKILL dockerd, then everything whose command line names our dir (containerd,
@@ -283,7 +314,10 @@ class Engine implements DockerEngine {
 
 /** SIGKILLs every process whose command line contains `match`, and their descendants. */
 export async function killTreeMatching(match: string): Promise<void> {
-  const all = fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  const all = fs
+    .readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
   const children = new Map<number, number[]>();
   const cmd = new Map<number, string>();
   for (const p of all) {
@@ -317,8 +351,61 @@ export async function killTreeMatching(match: string): Promise<void> {
   }
 }
 
+/**
+ * A handle on an engine started elsewhere (the jest run's shared one): docker(), ping(); no
+ * lifecycle control (down/up/restart throw; stop() only removes nothing and returns).
+ */
+export function attachDockerEngine(info: {
+  dir: string;
+  socketPath: string;
+  pid: number;
+}): DockerEngine {
+  const host = `unix://${info.socketPath}`;
+  const cli = (
+    args: string[],
+    input: string | Buffer | undefined,
+    opts: DockerCliOptions,
+  ): Promise<RunResult> =>
+    run('docker', ['--config', opts.configDir ?? path.join(info.dir, 'cli'), '-H', host, ...args], {
+      input,
+      env: cleanEnv(),
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      allowFail: opts.allowFail,
+    });
+  const notOwned = (): Promise<void> =>
+    Promise.reject(new Error('the shared engine belongs to the jest global setup'));
+  return {
+    dir: info.dir,
+    socketPath: info.socketPath,
+    host,
+    pid: info.pid,
+    logFile: path.join(info.dir, 'dockerd.log'),
+    running: true,
+    docker: async (args, input, opts = {}) =>
+      (await cli(args, input, opts)).stdout.replace(/\n$/, ''),
+    dockerResult: (args, input, opts = {}) => cli(args, input, { ...opts, allowFail: true }),
+    ping: async () => {
+      try {
+        const r = await httpRequest({
+          socketPath: info.socketPath,
+          path: '/_ping',
+          timeoutMs: 2_000,
+        });
+        return r.status === 200;
+      } catch {
+        return false;
+      }
+    },
+    down: notOwned,
+    up: notOwned,
+    restart: notOwned,
+    stop: () => Promise.resolve(),
+  };
+}
+
 /** Starts an isolated dockerd in a fresh temp dir and waits for GET /_ping == OK. */
 export async function startDockerEngine(opts: DockerEngineOptions = {}): Promise<DockerEngine> {
+  requireBinaries('dockerd', 'docker', ...(opts.tcp?.tls ? ['openssl'] : []));
   const dir = makeTempDir('twd-');
   const engine = new Engine(dir, opts.startTimeoutMs ?? 30_000);
   try {

@@ -24,6 +24,7 @@ import {
   repushTag,
   run,
   runContainer,
+  sharedEnvHandles,
   startDockerEngine,
   startPostgres,
   startRegistry,
@@ -50,6 +51,22 @@ describe('shared environment (jest global setup)', () => {
     process.stdout.write(`shared env start-up: ${JSON.stringify(env.startupMs)}\n`);
     expect(env.startupMs.total).toBeLessThan(10_000);
   });
+
+  it('handles on the shared engine/registry push and run like owned ones', async () => {
+    const { engine, registry } = sharedEnvHandles();
+    const mark = await registry.accessLogMark();
+    const repo = `shared/env-spec-${process.pid}`;
+    const img = await pushImage(engine, registry, repo, '1.0.0');
+    const c = await runContainer(engine, img.reference);
+    try {
+      expect(await registry.client().headManifest(repo, '1.0.0')).toBe(img.digest);
+      const mine = (await registry.accessLog(mark)).filter((e) => e.repository === repo);
+      expect(mine.some((e) => e.kind === 'manifest-head')).toBe(true);
+      await expect(engine.down()).rejects.toThrow(/global setup/);
+    } finally {
+      await removeContainer(engine, c.id);
+    }
+  });
 });
 
 describe('docker engine', () => {
@@ -65,7 +82,10 @@ describe('docker engine', () => {
     process.stdout.write(`engine start-up: ${ms} ms\n`);
     expect(await engine.ping()).toBe(true);
     expect(engine.socketPath.length).toBeLessThan(100);
-    const info = JSON.parse(await engine.docker(['info', '--format', '{{json .}}'])) as { ID: string; DockerRootDir: string };
+    const info = JSON.parse(await engine.docker(['info', '--format', '{{json .}}'])) as {
+      ID: string;
+      DockerRootDir: string;
+    };
     expect(info.DockerRootDir.startsWith(engine.dir)).toBe(true);
     expect(fs.existsSync(`${engine.dir}/key.json`)).toBe(true); // per-engine identity, not /etc/docker/key.json
   });
@@ -95,15 +115,28 @@ describe('TLS TCP engine', () => {
     if (!tcp?.tls) throw new Error('no tls');
     expect(tcp.host).toBe('127.0.0.1');
     const url = `https://127.0.0.1:${tcp.port}/_ping`;
-    const ok = await httpRequest({ url, tls: { ca: tcp.tls.caPem, cert: tcp.tls.certPem, key: tcp.tls.keyPem } });
+    const ok = await httpRequest({
+      url,
+      tls: { ca: tcp.tls.caPem, cert: tcp.tls.certPem, key: tcp.tls.keyPem },
+    });
     expect(ok.status).toBe(200);
     expect(ok.text()).toBe('OK');
     // Without a client certificate the handshake (or the first read) fails.
     await expect(httpRequest({ url, tls: { ca: tcp.tls.caPem } })).rejects.toThrow();
     // The docker CLI with the same files works too.
     const cli = await run('docker', [
-      '--tlsverify', '--tlscacert', tcp.tls.caFile, '--tlscert', tcp.tls.certFile, '--tlskey', tcp.tls.keyFile,
-      '-H', `tcp://127.0.0.1:${tcp.port}`, 'version', '--format', '{{.Server.APIVersion}}',
+      '--tlsverify',
+      '--tlscacert',
+      tcp.tls.caFile,
+      '--tlscert',
+      tcp.tls.certFile,
+      '--tlskey',
+      tcp.tls.keyFile,
+      '-H',
+      `tcp://127.0.0.1:${tcp.port}`,
+      'version',
+      '--format',
+      '{{.Server.APIVersion}}',
     ]);
     expect(cli.stdout.trim()).toBe('1.41');
   });
@@ -146,11 +179,17 @@ describe('registry: anonymous', () => {
     expect(counts.blob).toBeGreaterThanOrEqual(1);
     expect(counts.ping).toBeGreaterThanOrEqual(1);
     const log = await registry.accessLog();
-    expect(log.some((e) => e.method === 'PUT' && e.path === '/v2/acme/app/manifests/1.0.0' && e.status === 201)).toBe(true);
+    expect(
+      log.some(
+        (e) => e.method === 'PUT' && e.path === '/v2/acme/app/manifests/1.0.0' && e.status === 201,
+      ),
+    ).toBe(true);
   });
 
   it('runs a container from the pushed image (network none) and removes it', async () => {
-    const c = await runContainer(engine, `${registry.host}/acme/app:1.0.0`, { labels: { 'tidewatch.test': 'yes' } });
+    const c = await runContainer(engine, `${registry.host}/acme/app:1.0.0`, {
+      labels: { 'tidewatch.test': 'yes' },
+    });
     const inspect = JSON.parse(await engine.docker(['inspect', c.id])) as Array<{
       HostConfig: { NetworkMode: string };
       Config: { Labels: Record<string, string> };
@@ -202,13 +241,22 @@ describe('registry: anonymous', () => {
     expect(all.status).toBe(200);
     expect(all.mediaType).toBe(MediaTypes.ociIndex);
     expect(all.digest).toBe(r.digest);
-    const index = JSON.parse(all.body.toString()) as { manifests: Array<{ digest: string; platform: { os: string; architecture: string }; annotations?: Record<string, string> }> };
+    const index = JSON.parse(all.body.toString()) as {
+      manifests: Array<{
+        digest: string;
+        platform: { os: string; architecture: string };
+        annotations?: Record<string, string>;
+      }>;
+    };
     expect(index.manifests).toHaveLength(4);
     expect(index.manifests[3].platform).toEqual({ architecture: 'unknown', os: 'unknown' });
-    expect(index.manifests[3].annotations?.['vnd.docker.reference.type']).toBe('attestation-manifest');
+    expect(index.manifests[3].annotations?.['vnd.docker.reference.type']).toBe(
+      'attestation-manifest',
+    );
     // Each Accept type on its own (distribution 2.8 behaviour, recorded here on purpose):
     const byType: Record<string, number> = {};
-    for (const t of ALL_MANIFEST_TYPES) byType[t] = (await client.getManifest('acme/multi', '1.0.0', [t])).status;
+    for (const t of ALL_MANIFEST_TYPES)
+      byType[t] = (await client.getManifest('acme/multi', '1.0.0', [t])).status;
     expect(byType[MediaTypes.ociIndex]).toBe(200);
     // An OCI index is never rewritten: docker-only or manifest-only Accept get 404 MANIFEST_UNKNOWN.
     expect(byType[MediaTypes.dockerManifestList]).toBe(404);
@@ -240,7 +288,9 @@ describe('registry: anonymous', () => {
     expect(all.mediaType).toBe(MediaTypes.dockerManifestList);
     expect(all.digest).toBe(r.digest);
     // A schema2-only client gets the linux/amd64 child (distribution rewrites lists by tag).
-    const v2only = await client.getManifest('acme/multi-docker', '1.0.0', [MediaTypes.dockerManifest]);
+    const v2only = await client.getManifest('acme/multi-docker', '1.0.0', [
+      MediaTypes.dockerManifest,
+    ]);
     expect(v2only.status).toBe(200);
     expect(v2only.digest).toBe(r.children[0].digest);
   });
@@ -248,7 +298,9 @@ describe('registry: anonymous', () => {
   it('can be taken down and brought back on the same port with its data', async () => {
     const port = registry.port;
     await registry.down();
-    await expect(httpRequest({ url: `${registry.url}/v2/`, timeoutMs: 1000 })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(httpRequest({ url: `${registry.url}/v2/`, timeoutMs: 1000 })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
     await registry.up();
     expect(registry.port).toBe(port);
     expect(await registry.client().tags('acme/app')).toEqual(['1.0.0']);
@@ -270,12 +322,18 @@ describe('registry: basic auth', () => {
     expect(anon.status).toBe(401);
     expect(parseChallenge(anon.headers['www-authenticate'] as string)?.scheme).toBe('basic');
     const auth = `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}`;
-    expect((await httpRequest({ url: `${registry.url}/v2/`, headers: { Authorization: auth } })).status).toBe(200);
+    expect(
+      (await httpRequest({ url: `${registry.url}/v2/`, headers: { Authorization: auth } })).status,
+    ).toBe(200);
     const wrong = `Basic ${Buffer.from(`${registry.user}:nope`).toString('base64')}`;
-    expect((await httpRequest({ url: `${registry.url}/v2/`, headers: { Authorization: wrong } })).status).toBe(401);
+    expect(
+      (await httpRequest({ url: `${registry.url}/v2/`, headers: { Authorization: wrong } })).status,
+    ).toBe(401);
     const pushed = await pushImage(engine, registry, 'acme/private', '1.0.0');
     expect(await registry.client().headManifest('acme/private', '1.0.0')).toBe(pushed.digest);
-    expect((await httpRequest({ url: `${registry.url}/v2/acme/private/tags/list` })).status).toBe(401);
+    expect((await httpRequest({ url: `${registry.url}/v2/acme/private/tags/list` })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -293,7 +351,9 @@ describe('registry: bearer token auth', () => {
     const pushed = await pushImage(engine, registry, 'acme/app', '1.0.0');
     expect(pushed.digest).toMatch(/^sha256:/);
     expect(registry.tokenRequests()).toBeGreaterThan(0);
-    expect(registry.tokenRequestLog().some((r) => r.granted.some((g) => g.actions.includes('push')))).toBe(true);
+    expect(
+      registry.tokenRequestLog().some((r) => r.granted.some((g) => g.actions.includes('push'))),
+    ).toBe(true);
   });
 
   it('full challenge: 401 Bearer realm → token → 200', async () => {
@@ -311,31 +371,54 @@ describe('registry: bearer token auth', () => {
     u.searchParams.set('scope', ch?.params.scope ?? '');
     const tokenRes = await httpRequest({
       url: u.toString(),
-      headers: { Authorization: `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${registry.user}:${registry.password}`).toString('base64')}`,
+      },
     });
     expect(tokenRes.status).toBe(200);
-    const body = tokenRes.json<{ token: string; access_token: string; expires_in: number; issued_at: string }>();
+    const body = tokenRes.json<{
+      token: string;
+      access_token: string;
+      expires_in: number;
+      issued_at: string;
+    }>();
     expect(body.token).toBe(body.access_token);
     expect(body.expires_in).toBeGreaterThan(0);
     expect(Number.isNaN(Date.parse(body.issued_at))).toBe(false);
-    const ok = await httpRequest({ url: `${registry.url}/v2/acme/app/tags/list`, headers: { Authorization: `Bearer ${body.token}` } });
+    const ok = await httpRequest({
+      url: `${registry.url}/v2/acme/app/tags/list`,
+      headers: { Authorization: `Bearer ${body.token}` },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json<{ tags: string[] }>().tags).toEqual(['1.0.0']);
     expect(registry.tokenRequests()).toBe(before + 1);
     // Wrong password → 401 at the token endpoint; anonymous → token without access → 401 at the registry.
-    const bad = await httpRequest({ url: u.toString(), headers: { Authorization: `Basic ${Buffer.from(`${registry.user}:x`).toString('base64')}` } });
+    const bad = await httpRequest({
+      url: u.toString(),
+      headers: { Authorization: `Basic ${Buffer.from(`${registry.user}:x`).toString('base64')}` },
+    });
     expect(bad.status).toBe(401);
     const anonToken = (await httpRequest({ url: u.toString() })).json<{ token: string }>().token;
-    const denied = await httpRequest({ url: `${registry.url}/v2/acme/app/tags/list`, headers: { Authorization: `Bearer ${anonToken}` } });
+    const denied = await httpRequest({
+      url: `${registry.url}/v2/acme/app/tags/list`,
+      headers: { Authorization: `Bearer ${anonToken}` },
+    });
     expect(denied.status).toBe(401);
     expect(String(denied.headers['www-authenticate'])).toMatch(/insufficient_scope/);
     // An expired token is refused (distribution allows 60 s of leeway).
     const expired = registry.tokenServer?.sign({
-      iss: registry.issuer, sub: registry.user, aud: registry.service, exp: Math.floor(Date.now() / 1000) - 120,
-      nbf: Math.floor(Date.now() / 1000) - 300, iat: Math.floor(Date.now() / 1000) - 300,
+      iss: registry.issuer,
+      sub: registry.user,
+      aud: registry.service,
+      exp: Math.floor(Date.now() / 1000) - 120,
+      nbf: Math.floor(Date.now() / 1000) - 300,
+      iat: Math.floor(Date.now() / 1000) - 300,
       access: [{ type: 'repository', name: 'acme/app', actions: ['pull'] }],
     });
-    const expiredRes = await httpRequest({ url: `${registry.url}/v2/acme/app/tags/list`, headers: { Authorization: `Bearer ${expired}` } });
+    const expiredRes = await httpRequest({
+      url: `${registry.url}/v2/acme/app/tags/list`,
+      headers: { Authorization: `Bearer ${expired}` },
+    });
     expect(expiredRes.status).toBe(401);
   });
 
@@ -346,7 +429,9 @@ describe('registry: bearer token auth', () => {
       const anon = pub.client({ anonymous: true });
       expect(await anon.tags('library/public')).toEqual(['1.0.0']);
       const log = pub.tokenRequestLog();
-      expect(log.some((r) => r.user === null && r.granted.some((g) => g.actions.includes('pull')))).toBe(true);
+      expect(
+        log.some((r) => r.user === null && r.granted.some((g) => g.actions.includes('pull'))),
+      ).toBe(true);
       // ...but anonymous push is refused.
       await expect(anon.uploadBlob('library/public', Buffer.from('x'))).rejects.toThrow(/401/);
     } finally {
@@ -371,13 +456,24 @@ describe('registry: notifications and tag paging', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as AddressInfo).port;
-    const registry = await startRegistry({ notifications: { url: `http://127.0.0.1:${port}/events`, headers: { 'X-Test': ['yes'] } } });
+    const registry = await startRegistry({
+      notifications: { url: `http://127.0.0.1:${port}/events`, headers: { 'X-Test': ['yes'] } },
+    });
     try {
       await pushTags(null, registry, 'acme/notify', ['1.2.3']);
-      await waitFor(() => events.some((e) => e.action === 'push' && e.target.repository === 'acme/notify' && e.target.tag === '1.2.3'), {
-        timeoutMs: 10_000,
-        what: 'push notification',
-      });
+      await waitFor(
+        () =>
+          events.some(
+            (e) =>
+              e.action === 'push' &&
+              e.target.repository === 'acme/notify' &&
+              e.target.tag === '1.2.3',
+          ),
+        {
+          timeoutMs: 10_000,
+          what: 'push notification',
+        },
+      );
       expect(seenHeaders).toContain('yes');
     } finally {
       await registry.stop();
@@ -452,8 +548,13 @@ describe('teardown', () => {
     ]);
     const img = await pushImage(engine, registry, 'acme/teardown', '1.0.0');
     const a = await runContainer(engine, img.reference, { name: 'tw-teardown-a' });
-    const b = await runContainer(engine, img.reference, { name: 'tw-teardown-b', healthcheck: { cmd: ['true'] } });
-    const containerPids = (await engine.docker(['inspect', '-f', '{{.State.Pid}}', a.id, b.id])).split('\n').map(Number);
+    const b = await runContainer(engine, img.reference, {
+      name: 'tw-teardown-b',
+      healthcheck: { cmd: ['true'] },
+    });
+    const containerPids = (await engine.docker(['inspect', '-f', '{{.State.Pid}}', a.id, b.id]))
+      .split('\n')
+      .map(Number);
     expect(containerPids.every((p) => p > 0 && processAlive(p))).toBe(true);
     await pushImage(engine, tokenRegistry, 'acme/teardown', '1.0.0');
     const started = [engine.pid, pg.pid, ...containerPids];
@@ -470,14 +571,16 @@ describe('teardown', () => {
     await waitFor(
       () => {
         const after = snapshot();
-        const strays = [...after.pids].filter((p) => !before.pids.has(p)).filter((p) => {
-          try {
-            const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-            return dirs.some((d) => cmd.includes(d));
-          } catch {
-            return false;
-          }
-        });
+        const strays = [...after.pids]
+          .filter((p) => !before.pids.has(p))
+          .filter((p) => {
+            try {
+              const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+              return dirs.some((d) => cmd.includes(d));
+            } catch {
+              return false;
+            }
+          });
         return strays.length === 0 ? true : undefined;
       },
       { timeoutMs: 5_000, what: 'no stray processes' },
@@ -486,6 +589,8 @@ describe('teardown', () => {
     expect(dirs.flatMap((d) => mountsUnder(d))).toEqual([]);
     const after = snapshot();
     expect(dirs.map((d) => path.basename(d)).filter((b) => after.tmp.has(b))).toEqual([]);
-    expect([...after.tmp].filter((f) => !before.tmp.has(f) && f.startsWith(`tw-reaper-${process.pid}-`))).toEqual([]);
+    expect(
+      [...after.tmp].filter((f) => !before.tmp.has(f) && f.startsWith(`tw-reaper-${process.pid}-`)),
+    ).toEqual([]);
   });
 });

@@ -1,17 +1,22 @@
 // Tiny real images built from busybox-static: `docker import` + `docker push` through an engine,
 // or assembled directly through the registry API (fast seeding, multi-arch indexes).
-import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { DockerEngine } from './docker-engine';
 import { MediaTypes, sha256Digest, type RegistryClient } from './registry-client';
 import type { TestRegistry } from './registry';
-import { makeTempDir } from './util';
+import { makeTar, type TarEntry } from './tar';
+import { requireBinaries } from './util';
 
 const BUSYBOX = '/bin/busybox';
-const APPLETS = ['sh', 'sleep', 'true', 'false', 'wget', 'echo', 'cat', 'ls'];
+const APPLETS = ['sh', 'sleep', 'true', 'false', 'wget', 'echo', 'cat', 'ls', 'test'];
+
+/**
+ * Default CMD: sleeps "forever" but exits at once on SIGTERM/SIGINT (a bare `sleep` as PID 1
+ * ignores SIGTERM, so every `docker stop` / daemon shutdown would wait the full 10 s timeout).
+ */
+export const DEFAULT_CMD = ['sh', '-c', "trap 'exit 0' TERM INT; sleep 100000 & wait"];
 
 export interface HealthcheckSpec {
   /** Exec form, e.g. ['true'] or ['sh', '-c', 'test -f /ok']. */
@@ -24,7 +29,7 @@ export interface HealthcheckSpec {
 
 export interface ImageOptions {
   labels?: Record<string, string>;
-  /** Default ['sleep', '100000']. */
+  /** Default DEFAULT_CMD (sleep that stops promptly on SIGTERM). */
   cmd?: string[];
   env?: Record<string, string>;
   healthcheck?: HealthcheckSpec;
@@ -47,18 +52,22 @@ export interface Platform {
   variant?: string;
 }
 
-/** Writes a busybox rootfs (bin/busybox + applet symlinks + unique file) into `dir`. */
-function writeRootfs(dir: string, unique: string): void {
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
-  const target = path.join(dir, 'bin', 'busybox');
-  try {
-    fs.linkSync(BUSYBOX, target);
-  } catch {
-    fs.copyFileSync(BUSYBOX, target);
+let busyboxBin: Buffer | undefined;
+
+/** A busybox rootfs as a tar: bin/busybox + applet symlinks + tmp/ + a unique file. */
+function rootfsTar(unique: string): Buffer {
+  if (!busyboxBin) {
+    requireBinaries(BUSYBOX);
+    busyboxBin = fs.readFileSync(BUSYBOX);
   }
-  for (const a of APPLETS) fs.symlinkSync('busybox', path.join(dir, 'bin', a));
-  fs.writeFileSync(path.join(dir, 'tidewatch-image'), unique);
+  const entries: TarEntry[] = [
+    { type: 'dir', path: 'bin' },
+    { type: 'file', path: 'bin/busybox', data: busyboxBin, mode: 0o755 },
+    ...APPLETS.map((a): TarEntry => ({ type: 'symlink', path: `bin/${a}`, target: 'busybox' })),
+    { type: 'dir', path: 'tmp', mode: 0o1777 },
+    { type: 'file', path: 'tidewatch-image', data: Buffer.from(unique) },
+  ];
+  return makeTar(entries, Math.floor(Date.now() / 1000));
 }
 
 function uniqueContent(repo: string, tag: string, extra?: string): string {
@@ -67,10 +76,12 @@ function uniqueContent(repo: string, tag: string, extra?: string): string {
 
 function dockerfileChanges(opts: ImageOptions): string[] {
   const changes: string[] = [];
-  changes.push(`CMD ${JSON.stringify(opts.cmd ?? ['sleep', '100000'])}`);
+  changes.push(`CMD ${JSON.stringify(opts.cmd ?? DEFAULT_CMD)}`);
   changes.push('ENV PATH=/bin');
-  for (const [k, v] of Object.entries(opts.env ?? {})) changes.push(`ENV ${k}=${JSON.stringify(v)}`);
-  for (const [k, v] of Object.entries(opts.labels ?? {})) changes.push(`LABEL ${JSON.stringify(k)}=${JSON.stringify(v)}`);
+  for (const [k, v] of Object.entries(opts.env ?? {}))
+    changes.push(`ENV ${k}=${JSON.stringify(v)}`);
+  for (const [k, v] of Object.entries(opts.labels ?? {}))
+    changes.push(`LABEL ${JSON.stringify(k)}=${JSON.stringify(v)}`);
   const h = opts.healthcheck;
   if (h) {
     const flags = [
@@ -85,35 +96,16 @@ function dockerfileChanges(opts: ImageOptions): string[] {
 }
 
 /** Builds an image in `engine` with `docker import` (no push). Returns the local image ID. */
-export async function buildImage(engine: DockerEngine, reference: string, opts: ImageOptions = {}): Promise<string> {
-  const work = fs.mkdtempSync(path.join(engine.dir, 'build-'));
-  try {
-    const rootfs = path.join(work, 'rootfs');
-    writeRootfs(rootfs, uniqueContent(reference, '', opts.content));
-    const tar = await runBuffer('tar', ['-C', rootfs, '-c', '.']);
-    const args = ['import'];
-    for (const c of dockerfileChanges(opts)) args.push('--change', c);
-    args.push('-', reference);
-    return await engine.docker(args, tar);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-function runBuffer(cmd: string, args: string[]): Promise<Buffer> {
-  // tar output is binary: collect raw Buffers.
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new Error(`${cmd} ${args.join(' ')} failed: ${Buffer.concat(err).toString()}`));
-    });
-  });
+export async function buildImage(
+  engine: DockerEngine,
+  reference: string,
+  opts: ImageOptions = {},
+): Promise<string> {
+  const tar = rootfsTar(uniqueContent(reference, '', opts.content));
+  const args = ['import'];
+  for (const c of dockerfileChanges(opts)) args.push('--change', c);
+  args.push('-', reference);
+  return engine.docker(args, tar);
 }
 
 function parsePushDigest(output: string): string | undefined {
@@ -147,12 +139,19 @@ export async function repushTag(
   opts: ImageOptions = {},
 ): Promise<PushedImage & { previousDigest?: string }> {
   const previousDigest = await registry.client().headManifest(repo, tag);
-  const pushed = await pushImage(engine, registry, repo, tag, { ...opts, content: `${opts.content ?? ''}\nrepush ${Date.now()}` });
+  const pushed = await pushImage(engine, registry, repo, tag, {
+    ...opts,
+    content: `${opts.content ?? ''}\nrepush ${Date.now()}`,
+  });
   return { ...pushed, previousDigest };
 }
 
 /** docker pull (with the registry's login when given). */
-export async function pullImage(engine: DockerEngine, reference: string, registry?: TestRegistry): Promise<string> {
+export async function pullImage(
+  engine: DockerEngine,
+  reference: string,
+  registry?: TestRegistry,
+): Promise<string> {
   const configDir = registry ? await registry.dockerConfigFor(engine) : undefined;
   return engine.docker(['pull', reference], undefined, { configDir });
 }
@@ -169,22 +168,11 @@ let baseLayer: Promise<BaseLayer> | undefined;
 
 /** The shared busybox layer (one gzip tar, built once per process). */
 export function busyboxLayer(): Promise<BaseLayer> {
-  if (!baseLayer) {
-    baseLayer = (async () => {
-      const work = makeTempDir('twi-');
-      try {
-        writeRootfs(path.join(work, 'r'), 'tidewatch base layer\n');
-        const tar = await runBuffer('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-C', path.join(work, 'r'), '-c', '.']);
-        const gz = zlib.gzipSync(tar);
-        return { gz, digest: sha256Digest(gz), diffId: sha256Digest(tar) };
-      } finally {
-        fs.rmSync(work, { recursive: true, force: true });
-      }
-    })();
-    baseLayer.catch(() => {
-      baseLayer = undefined;
-    });
-  }
+  baseLayer ??= Promise.resolve().then(() => {
+    const tar = rootfsTar('tidewatch base layer\n');
+    const gz = zlib.gzipSync(tar);
+    return { gz, digest: sha256Digest(gz), diffId: sha256Digest(tar) };
+  });
   return baseLayer;
 }
 
@@ -227,8 +215,11 @@ export async function putImageViaApi(
     created: new Date().toISOString(),
     config: {
       Env: ['PATH=/bin', ...Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`)],
-      Cmd: opts.cmd ?? ['sleep', '100000'],
-      Labels: { ...opts.labels, 'org.tidewatch.test.nonce': opts.content ?? crypto.randomBytes(8).toString('hex') },
+      Cmd: opts.cmd ?? DEFAULT_CMD,
+      Labels: {
+        ...opts.labels,
+        'org.tidewatch.test.nonce': opts.content ?? crypto.randomBytes(8).toString('hex'),
+      },
     },
     rootfs: { type: 'layers', diff_ids: [layer.diffId] },
     history: [{ created: new Date().toISOString(), created_by: 'tidewatch test env' }],
@@ -239,8 +230,18 @@ export async function putImageViaApi(
   const manifest = {
     schemaVersion: 2,
     mediaType,
-    config: { mediaType: oci ? MediaTypes.ociConfig : MediaTypes.dockerConfig, size: configBuf.length, digest: configDigest },
-    layers: [{ mediaType: oci ? MediaTypes.ociLayerGzip : MediaTypes.dockerLayerGzip, size: layer.gz.length, digest: layer.digest }],
+    config: {
+      mediaType: oci ? MediaTypes.ociConfig : MediaTypes.dockerConfig,
+      size: configBuf.length,
+      digest: configDigest,
+    },
+    layers: [
+      {
+        mediaType: oci ? MediaTypes.ociLayerGzip : MediaTypes.dockerLayerGzip,
+        size: layer.gz.length,
+        digest: layer.digest,
+      },
+    ],
   };
   const body = Buffer.from(JSON.stringify(manifest));
   const digest = sha256Digest(body);
@@ -271,24 +272,33 @@ export async function pushTags(
   const distinct = opts.distinct !== false;
   let sharedBody: { body: Buffer; mediaType: string; digest: string } | undefined;
   if (!distinct) {
-    const first = results[0] ?? (await apiPush(client, registry, repo, rest[0].t, rest[0].i, opts, results));
+    const first =
+      results[0] ?? (await apiPush(client, registry, repo, rest[0].t, rest[0].i, opts, results));
     const m = await client.getManifest(repo, first.digest);
     sharedBody = { body: m.body, mediaType: m.mediaType, digest: first.digest };
     rest = rest.filter((r) => results[r.i] === undefined);
   }
   const queue = [...rest];
-  const workers = Array.from({ length: Math.min(opts.concurrency ?? 8, queue.length) }, async () => {
-    for (;;) {
-      const item = queue.shift();
-      if (!item) return;
-      if (sharedBody) {
-        await client.putManifest(repo, item.t, sharedBody.mediaType, sharedBody.body);
-        results[item.i] = { reference: `${registry.host}/${repo}:${item.t}`, digest: sharedBody.digest, repository: repo, tag: item.t };
-      } else {
-        await apiPush(client, registry, repo, item.t, item.i, opts, results);
+  const workers = Array.from(
+    { length: Math.min(opts.concurrency ?? 8, queue.length) },
+    async () => {
+      for (;;) {
+        const item = queue.shift();
+        if (!item) return;
+        if (sharedBody) {
+          await client.putManifest(repo, item.t, sharedBody.mediaType, sharedBody.body);
+          results[item.i] = {
+            reference: `${registry.host}/${repo}:${item.t}`,
+            digest: sharedBody.digest,
+            repository: repo,
+            tag: item.t,
+          };
+        } else {
+          await apiPush(client, registry, repo, item.t, item.i, opts, results);
+        }
       }
-    }
-  });
+    },
+  );
   await Promise.all(workers);
   return results;
 }
@@ -302,8 +312,18 @@ async function apiPush(
   opts: ImageOptions,
   results: PushedImage[],
 ): Promise<PushedImage> {
-  const img = await putImageViaApi(client, repo, tag, { labels: opts.labels, cmd: opts.cmd, env: opts.env, content: `${tag}:${opts.content ?? ''}:${crypto.randomBytes(6).toString('hex')}` });
-  const r = { reference: `${registry.host}/${repo}:${tag}`, digest: img.digest, repository: repo, tag };
+  const img = await putImageViaApi(client, repo, tag, {
+    labels: opts.labels,
+    cmd: opts.cmd,
+    env: opts.env,
+    content: `${tag}:${opts.content ?? ''}:${crypto.randomBytes(6).toString('hex')}`,
+  });
+  const r = {
+    reference: `${registry.host}/${repo}:${tag}`,
+    digest: img.digest,
+    repository: repo,
+    tag,
+  };
   results[index] = r;
   return r;
 }
@@ -331,17 +351,24 @@ export async function pushMultiArchIndex(
   opts: { attestation?: boolean; format?: 'oci' | 'docker'; labels?: Record<string, string> } = {},
 ): Promise<MultiArchResult> {
   const format = opts.format ?? 'oci';
-  if (format === 'docker' && opts.attestation) throw new Error('attestation manifests need an OCI index');
+  if (format === 'docker' && opts.attestation)
+    throw new Error('attestation manifests need an OCI index');
   const client = registry.client();
   const children: ApiImage[] = [];
   for (const platform of platforms) {
-    children.push(await putImageViaApi(client, repo, undefined, { platform, format, labels: opts.labels }));
+    children.push(
+      await putImageViaApi(client, repo, undefined, { platform, format, labels: opts.labels }),
+    );
   }
   const manifests: Array<Record<string, unknown>> = children.map((c) => ({
     mediaType: c.mediaType,
     digest: c.digest,
     size: c.size,
-    platform: { architecture: c.platform.architecture, os: c.platform.os, ...(c.platform.variant ? { variant: c.platform.variant } : {}) },
+    platform: {
+      architecture: c.platform.architecture,
+      os: c.platform.os,
+      ...(c.platform.variant ? { variant: c.platform.variant } : {}),
+    },
   }));
   let attestation: MultiArchResult['attestation'];
   if (opts.attestation && children.length > 0) {
@@ -350,12 +377,24 @@ export async function pushMultiArchIndex(
       JSON.stringify({
         _type: 'https://in-toto.io/Statement/v0.1',
         predicateType: 'https://slsa.dev/provenance/v0.2',
-        subject: [{ name: `${registry.host}/${repo}:${tag}`, digest: { sha256: subject.slice('sha256:'.length) } }],
+        subject: [
+          {
+            name: `${registry.host}/${repo}:${tag}`,
+            digest: { sha256: subject.slice('sha256:'.length) },
+          },
+        ],
         predicate: { builder: { id: 'tidewatch-test-env' } },
       }),
     );
     const layerDigest = await client.uploadBlob(repo, statement);
-    const cfg = Buffer.from(JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [layerDigest] } }));
+    const cfg = Buffer.from(
+      JSON.stringify({
+        architecture: 'unknown',
+        os: 'unknown',
+        config: {},
+        rootfs: { type: 'layers', diff_ids: [layerDigest] },
+      }),
+    );
     const cfgDigest = await client.uploadBlob(repo, cfg);
     const att = Buffer.from(
       JSON.stringify({
@@ -379,7 +418,10 @@ export async function pushMultiArchIndex(
       digest: attDigest,
       size: att.length,
       platform: { architecture: 'unknown', os: 'unknown' },
-      annotations: { 'vnd.docker.reference.digest': subject, 'vnd.docker.reference.type': 'attestation-manifest' },
+      annotations: {
+        'vnd.docker.reference.digest': subject,
+        'vnd.docker.reference.type': 'attestation-manifest',
+      },
     });
     attestation = { digest: attDigest, refersTo: subject };
   }
@@ -391,10 +433,13 @@ export async function pushMultiArchIndex(
 }
 
 /** Deletes a tag's manifest (by digest, as the API requires). Returns the HTTP status. */
-export async function deleteImage(registry: TestRegistry, repo: string, tag: string): Promise<number> {
+export async function deleteImage(
+  registry: TestRegistry,
+  repo: string,
+  tag: string,
+): Promise<number> {
   const client = registry.client();
   const digest = await client.headManifest(repo, tag);
   if (!digest) return 404;
   return client.deleteManifest(repo, digest);
 }
-

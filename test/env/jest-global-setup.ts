@@ -37,8 +37,19 @@ export default async function globalSetup(): Promise<void> {
     const engine = engineRes.e;
     const registry = registryRes.r;
     const env: SharedEnv = {
-      docker: { socketPath: engine.socketPath, host: engine.host, dir: engine.dir, pid: engine.pid },
-      registry: { host: registry.host, url: registry.url, port: registry.port, dir: registry.dir, accessLogFile: registry.accessLogFile },
+      docker: {
+        socketPath: engine.socketPath,
+        host: engine.host,
+        dir: engine.dir,
+        pid: engine.pid,
+      },
+      registry: {
+        host: registry.host,
+        url: registry.url,
+        port: registry.port,
+        dir: registry.dir,
+        accessLogFile: registry.accessLogFile,
+      },
       startedAt: new Date().toISOString(),
       startupMs: { engine: engineRes.ms, registry: registryRes.ms, total: Date.now() - t0 },
     };
@@ -49,7 +60,9 @@ export default async function globalSetup(): Promise<void> {
     process.env[ENV_FILE] = file;
     (globalThis as unknown as Record<symbol, Held | undefined>)[KEY] = { engine, registry, file };
     if (process.env.TIDEWATCH_TEST_ENV_VERBOSE) {
-      process.stderr.write(`\ntest env: engine ${env.startupMs.engine} ms, registry ${env.startupMs.registry} ms, total ${env.startupMs.total} ms\n`);
+      process.stderr.write(
+        `\ntest env: engine ${env.startupMs.engine} ms, registry ${env.startupMs.registry} ms, total ${env.startupMs.total} ms\n`,
+      );
     }
   } catch (e) {
     await stopAll().catch(() => undefined);

@@ -5,7 +5,10 @@ import { ENV_FILE, ENV_REGISTRY, ENV_SOCKET } from './shared';
 const KEY = Symbol.for('tidewatch.test.env.shared');
 
 export default async function globalTeardown(): Promise<void> {
-  const g = globalThis as unknown as Record<symbol, { engine: { stop(): Promise<void> }; registry: { stop(): Promise<void> } } | undefined>;
+  const g = globalThis as unknown as Record<
+    symbol,
+    { engine: { stop(): Promise<void> }; registry: { stop(): Promise<void> } } | undefined
+  >;
   const held = g[KEY];
   g[KEY] = undefined;
   try {

@@ -5,7 +5,15 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { registerResource, type ResourceHandle } from './cleanup';
-import { freePort, makeTempDir, run, settlesWithin, tailFile, waitFor } from './util';
+import {
+  freePort,
+  makeTempDir,
+  requireBinaries,
+  run,
+  settlesWithin,
+  tailFile,
+  waitFor,
+} from './util';
 
 export interface TestPostgres {
   /** postgres://USER:PASSWORD@127.0.0.1:PORT/DB */
@@ -24,7 +32,9 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-const BIN = fs.existsSync('/usr/local/bin/initdb') ? '/usr/local/bin' : '/usr/lib/postgresql/15/bin';
+const BIN = fs.existsSync('/usr/local/bin/initdb')
+  ? '/usr/local/bin'
+  : '/usr/lib/postgresql/15/bin';
 const PSQL = fs.existsSync('/usr/bin/psql') ? '/usr/bin/psql' : path.join(BIN, 'psql');
 
 /** The unprivileged account postgres runs as: `postgres` if present, else `nobody`. */
@@ -40,7 +50,10 @@ function runAs(): { uid: number; gid: number } {
   throw new Error('no unprivileged user (postgres or nobody) to run PostgreSQL as');
 }
 
-export async function startPostgres(opts: { database?: string; user?: string } = {}): Promise<TestPostgres> {
+export async function startPostgres(
+  opts: { database?: string; user?: string } = {},
+): Promise<TestPostgres> {
+  requireBinaries(path.join(BIN, 'initdb'), path.join(BIN, 'postgres'), PSQL);
   const dir = makeTempDir('twp-');
   const database = opts.database ?? 'tidewatch';
   const user = opts.user ?? 'tidewatch';
@@ -48,7 +61,6 @@ export async function startPostgres(opts: { database?: string; user?: string } =
   const data = path.join(dir, 'data');
   const socketDir = path.join(dir, 'run');
   const logFile = path.join(dir, 'postgres.log');
-  let handle: ResourceHandle | undefined;
   let pid = 0;
   let exit: Promise<void> = Promise.resolve();
   let exited = true;
@@ -70,9 +82,11 @@ export async function startPostgres(opts: { database?: string; user?: string } =
       }
     }
     fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-    handle?.unregister();
+    handle.unregister();
   };
-  handle = registerResource(`postgres ${dir}`, stop, [{ op: 'rm', path: dir }]);
+  const handle: ResourceHandle = registerResource(`postgres ${dir}`, () => stop(), [
+    { op: 'rm', path: dir },
+  ]);
   try {
     const { uid, gid } = runAs();
     fs.mkdirSync(socketDir);
@@ -82,10 +96,27 @@ export async function startPostgres(opts: { database?: string; user?: string } =
     const pwFile = path.join(dir, 'pw');
     fs.writeFileSync(pwFile, password + '\n', { mode: 0o600 });
     fs.chownSync(pwFile, uid, gid);
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: dir,
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+    };
     await run(
       path.join(BIN, 'initdb'),
-      ['-D', data, '-U', user, `--pwfile=${pwFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync', '--no-instructions'],
+      [
+        '-D',
+        data,
+        '-U',
+        user,
+        `--pwfile=${pwFile}`,
+        '--auth-local=trust',
+        '--auth-host=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--no-sync',
+        '--no-instructions',
+      ],
       { uid, gid, env, cwd: dir },
     );
     fs.rmSync(pwFile);
@@ -94,7 +125,22 @@ export async function startPostgres(opts: { database?: string; user?: string } =
     fs.fchownSync(log, uid, gid);
     const child = spawn(
       path.join(BIN, 'postgres'),
-      ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', socketDir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      [
+        '-D',
+        data,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-k',
+        socketDir,
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ],
       { uid, gid, env, cwd: dir, stdio: ['ignore', log, log], detached: true },
     );
     fs.closeSync(log);
@@ -118,9 +164,27 @@ export async function startPostgres(opts: { database?: string; user?: string } =
       { op: 'rm', path: dir },
     ]);
     const psql = async (sql: string, db = database): Promise<string> => {
-      const r = await run(PSQL, ['-h', socketDir, '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
-        env: { ...env, PGCONNECT_TIMEOUT: '5' },
-      });
+      const r = await run(
+        PSQL,
+        [
+          '-h',
+          socketDir,
+          '-p',
+          String(port),
+          '-U',
+          user,
+          '-d',
+          db,
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-At',
+          '-c',
+          sql,
+        ],
+        {
+          env: { ...env, PGCONNECT_TIMEOUT: '5' },
+        },
+      );
       return r.stdout.trim();
     };
     try {
@@ -131,7 +195,9 @@ export async function startPostgres(opts: { database?: string; user?: string } =
         abort: () => (exited ? 'postgres exited' : undefined),
       });
     } catch (e) {
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- postgres log ---\n${tailFile(logFile)}`);
+      throw new Error(
+        `${e instanceof Error ? e.message : String(e)}\n--- postgres log ---\n${tailFile(logFile)}`,
+      );
     }
     await psql(`CREATE DATABASE "${database}"`, 'postgres');
     return {

@@ -42,7 +42,8 @@ export function parseChallenge(header: string | undefined): Challenge | undefine
   const params: Record<string, string> = {};
   const re = /(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
   let p: RegExpExecArray | null;
-  while ((p = re.exec(m[2])) !== null) params[p[1].toLowerCase()] = (p[2] ?? p[3] ?? '').replace(/\\(.)/g, '$1');
+  while ((p = re.exec(m[2])) !== null)
+    params[p[1].toLowerCase()] = (p[2] ?? p[3] ?? '').replace(/\\(.)/g, '$1');
   return { scheme: m[1].toLowerCase(), params };
 }
 
@@ -59,6 +60,8 @@ export interface RequestOptions {
 
 export class RegistryClient {
   private readonly tokens = new Map<string, string>();
+  /** Blobs known to exist, as "repo@digest" (skips repeated HEADs when seeding many tags). */
+  private readonly knownBlobs = new Set<string>();
   /** Number of HTTP requests sent to the registry (not counting token fetches). */
   requests = 0;
 
@@ -102,7 +105,11 @@ export class RegistryClient {
   }
 
   /** One API request with auth handled; `pathOrUrl` is `/v2/...` or an absolute URL (upload Location). */
-  async request(method: string, pathOrUrl: string, opts: RequestOptions = {}): Promise<HttpResponse> {
+  async request(
+    method: string,
+    pathOrUrl: string,
+    opts: RequestOptions = {},
+  ): Promise<HttpResponse> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
     const scopeKey = opts.scope ?? scopeFor(method, new URL(url).pathname);
     const send = (auth: string | undefined): Promise<HttpResponse> => {
@@ -114,7 +121,7 @@ export class RegistryClient {
     const cached = this.tokens.get(scopeKey);
     let res = await send(cached ? `Bearer ${cached}` : this.basicIfKnown());
     if (res.status !== 401) return res;
-    const ch = parseChallenge(res.headers['www-authenticate'] as string | undefined);
+    const ch = parseChallenge(res.headers['www-authenticate']);
     if (!ch) return res;
     if (ch.scheme === 'bearer') {
       const token = await this.fetchToken(ch, opts.scope);
@@ -152,8 +159,14 @@ export class RegistryClient {
   }
 
   /** HEAD a manifest; returns the Docker-Content-Digest (undefined on 404). */
-  async headManifest(repo: string, ref: string, accept: readonly string[] = ALL_MANIFEST_TYPES): Promise<string | undefined> {
-    const res = await this.request('HEAD', `/v2/${repo}/manifests/${ref}`, { headers: { Accept: accept.join(', ') } });
+  async headManifest(
+    repo: string,
+    ref: string,
+    accept: readonly string[] = ALL_MANIFEST_TYPES,
+  ): Promise<string | undefined> {
+    const res = await this.request('HEAD', `/v2/${repo}/manifests/${ref}`, {
+      headers: { Accept: accept.join(', ') },
+    });
     if (res.status === 404) return undefined;
     if (res.status !== 200) throw new Error(`HEAD manifest ${repo}:${ref}: ${res.status}`);
     return res.headers['docker-content-digest'] as string;
@@ -164,7 +177,9 @@ export class RegistryClient {
     ref: string,
     accept: readonly string[] = ALL_MANIFEST_TYPES,
   ): Promise<{ status: number; mediaType: string; digest: string; body: Buffer }> {
-    const res = await this.request('GET', `/v2/${repo}/manifests/${ref}`, { headers: { Accept: accept.join(', ') } });
+    const res = await this.request('GET', `/v2/${repo}/manifests/${ref}`, {
+      headers: { Accept: accept.join(', ') },
+    });
     return {
       status: res.status,
       mediaType: String(res.headers['content-type'] ?? ''),
@@ -173,9 +188,18 @@ export class RegistryClient {
     };
   }
 
-  async putManifest(repo: string, ref: string, mediaType: string, body: Buffer | string): Promise<string> {
-    const res = await this.request('PUT', `/v2/${repo}/manifests/${ref}`, { headers: { 'Content-Type': mediaType }, body });
-    if (res.status !== 201) throw new Error(`PUT manifest ${repo}:${ref}: ${res.status} ${res.text()}`);
+  async putManifest(
+    repo: string,
+    ref: string,
+    mediaType: string,
+    body: Buffer | string,
+  ): Promise<string> {
+    const res = await this.request('PUT', `/v2/${repo}/manifests/${ref}`, {
+      headers: { 'Content-Type': mediaType },
+      body,
+    });
+    if (res.status !== 201)
+      throw new Error(`PUT manifest ${repo}:${ref}: ${res.status} ${res.text()}`);
     return String(res.headers['docker-content-digest'] ?? sha256Digest(body));
   }
 
@@ -199,14 +223,33 @@ export class RegistryClient {
    * Uploads a blob monolithically (POST /v2/<repo>/blobs/uploads/ then PUT <location>&digest=),
    * or mounts it from another repository when `mountFrom` is given and the registry agrees.
    */
-  async uploadBlob(repo: string, data: Buffer, opts: { skipIfExists?: boolean; mountFrom?: string } = {}): Promise<string> {
+  async uploadBlob(
+    repo: string,
+    data: Buffer,
+    opts: { skipIfExists?: boolean; mountFrom?: string } = {},
+  ): Promise<string> {
     const digest = sha256Digest(data);
-    if (opts.skipIfExists !== false && (await this.blobExists(repo, digest))) return digest;
+    const key = `${repo}@${digest}`;
+    if (
+      opts.skipIfExists !== false &&
+      (this.knownBlobs.has(key) || (await this.blobExists(repo, digest)))
+    ) {
+      this.knownBlobs.add(key);
+      return digest;
+    }
     let startPath = `/v2/${repo}/blobs/uploads/`;
-    if (opts.mountFrom) startPath += `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(opts.mountFrom)}`;
-    const start = await this.request('POST', startPath, { headers: { 'Content-Length': '0' }, body: '' });
-    if (start.status === 201) return digest; // mounted
-    if (start.status !== 202) throw new Error(`blob upload start ${repo}: ${start.status} ${start.text()}`);
+    if (opts.mountFrom)
+      startPath += `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(opts.mountFrom)}`;
+    const start = await this.request('POST', startPath, {
+      headers: { 'Content-Length': '0' },
+      body: '',
+    });
+    if (start.status === 201) {
+      this.knownBlobs.add(key);
+      return digest; // mounted
+    }
+    if (start.status !== 202)
+      throw new Error(`blob upload start ${repo}: ${start.status} ${start.text()}`);
     const location = String(start.headers.location ?? '');
     const u = new URL(location, this.baseUrl);
     u.searchParams.set('digest', digest);
@@ -216,6 +259,7 @@ export class RegistryClient {
       scope: `repository:${repo}:pull,push`,
     });
     if (put.status !== 201) throw new Error(`blob upload ${repo}: ${put.status} ${put.text()}`);
+    this.knownBlobs.add(key);
     return digest;
   }
 }

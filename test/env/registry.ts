@@ -11,7 +11,18 @@ import { registerResource, type CleanupStep, type ResourceHandle } from './clean
 import type { DockerEngine } from './docker-engine';
 import { RegistryClient, type Credentials } from './registry-client';
 import { TokenServer, type TokenRequestRecord } from './token-server';
-import { cleanEnv, freePort, httpRequest, makeTempDir, run, settlesWithin, sleep, tailFile, waitFor } from './util';
+import {
+  cleanEnv,
+  freePort,
+  httpRequest,
+  requireBinaries,
+  makeTempDir,
+  run,
+  settlesWithin,
+  sleep,
+  tailFile,
+  waitFor,
+} from './util';
 
 export type RegistryAuthMode = 'none' | 'basic' | 'token';
 
@@ -24,6 +35,8 @@ export interface RegistryOptions {
   anonymousPull?: boolean;
   /** token mode: token lifetime in seconds (default 300). */
   tokenTtlSeconds?: number;
+  /** token mode: issue refresh tokens (docker login then stores an identity token). Default false. */
+  tokenRefresh?: boolean;
   /**
    * Page-size clamp for GET /v2/<name>/tags/list. distribution 2.8 has no such setting and
    * ignores `n`/`last` entirely, so when set, a pass-through proxy on the public port pages
@@ -31,7 +44,13 @@ export interface RegistryOptions {
    */
   maxTags?: number;
   /** Push/pull events (distribution `notifications.endpoints`). */
-  notifications?: { url: string; headers?: Record<string, string[]>; timeoutMs?: number; threshold?: number; backoffMs?: number };
+  notifications?: {
+    url: string;
+    headers?: Record<string, string[]>;
+    timeoutMs?: number;
+    threshold?: number;
+    backoffMs?: number;
+  };
   port?: number;
   /** distribution log level (its own log, not the access log). Default info. */
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
@@ -80,9 +99,12 @@ export interface TestRegistry {
   client(opts?: { anonymous?: boolean }): RegistryClient;
   /** docker CLI config dir logged in to this registry through `engine` (cached per registry). */
   dockerConfigFor(engine: DockerEngine): Promise<string | undefined>;
-  accessLog(): Promise<AccessLogEntry[]>;
-  countByKind(): Promise<Record<AccessKind, number>>;
-  /** Forget access-log lines so far (for benchmarks: count one phase only). */
+  /** Parsed access log; `since` skips that many entries (see accessLogMark()). */
+  accessLog(since?: number): Promise<AccessLogEntry[]>;
+  /** Current number of access-log entries: pass it to accessLog()/countByKind() to see one phase only. */
+  accessLogMark(): Promise<number>;
+  countByKind(since?: number): Promise<Record<AccessKind, number>>;
+  /** Truncate the access log (not on the shared registry: other test files read it too). */
   clearAccessLog(): Promise<void>;
   readonly accessLogFile: string;
   readonly logFile: string;
@@ -124,7 +146,8 @@ function toYaml(v: Yaml, indent = ''): string {
   return `${indent}${JSON.stringify(v)}\n`;
 }
 
-const COMBINED = /^(\S+) \S+ (\S+) \[([^\]]+)\] "(\S+) (\S+) ([^"]*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/;
+const COMBINED =
+  /^(\S+) \S+ (\S+) \[([^\]]+)\] "(\S+) (\S+) ([^"]*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/;
 
 export function classify(method: string, p: string): { kind: AccessKind; repository?: string } {
   if (p === '/v2/' || p === '/v2') return { kind: 'ping' };
@@ -161,6 +184,31 @@ export function parseAccessLog(text: string): AccessLogEntry[] {
     });
   }
   return out;
+}
+
+/** Reads and parses an access log once the file stops growing (lines land just after responses). */
+export async function readAccessLog(file: string): Promise<AccessLogEntry[]> {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+    if (size === last) break;
+    last = size;
+    await sleep(25);
+  }
+  return parseAccessLog(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+}
+
+export function countKinds(entries: AccessLogEntry[]): Record<AccessKind, number> {
+  const counts: Record<AccessKind, number> = {
+    tags: 0,
+    'manifest-head': 0,
+    'manifest-get': 0,
+    blob: 0,
+    ping: 0,
+    other: 0,
+  };
+  for (const e of entries) counts[e.kind]++;
+  return counts;
 }
 
 class Registry implements TestRegistry {
@@ -224,7 +272,9 @@ class Registry implements TestRegistry {
   }
 
   credentials(): Credentials | undefined {
-    return this.user !== undefined && this.password !== undefined ? { user: this.user, password: this.password } : undefined;
+    return this.user !== undefined && this.password !== undefined
+      ? { user: this.user, password: this.password }
+      : undefined;
   }
 
   client(opts: { anonymous?: boolean } = {}): RegistryClient {
@@ -253,6 +303,7 @@ class Registry implements TestRegistry {
         users: { [this.user ?? '']: this.password ?? '' },
         anonymousPull: this.opts.anonymousPull,
         ttlSeconds: this.opts.tokenTtlSeconds,
+        refreshTokens: this.opts.tokenRefresh,
       });
       await this.tokenServer.start();
       auth.token = {
@@ -264,7 +315,11 @@ class Registry implements TestRegistry {
     }
     const config: Record<string, Yaml> = {
       version: '0.1',
-      log: { level: this.opts.logLevel ?? 'info', formatter: 'text', fields: { service: 'registry' } },
+      log: {
+        level: this.opts.logLevel ?? 'info',
+        formatter: 'text',
+        fields: { service: 'registry' },
+      },
       storage: {
         filesystem: { rootdirectory: path.join(this.dir, 'data') },
         delete: { enabled: true },
@@ -297,7 +352,10 @@ class Registry implements TestRegistry {
   private steps(): CleanupStep[] {
     const steps: CleanupStep[] = [];
     if (this.proc) steps.push({ op: 'kill', pid: this.proc.pid, match: this.dir, graceMs: 5_000 });
-    steps.push({ op: 'kill-tree-matching', match: path.join(this.dir, 'config.yml') }, { op: 'rm', path: this.dir });
+    steps.push(
+      { op: 'kill-tree-matching', match: path.join(this.dir, 'config.yml') },
+      { op: 'rm', path: this.dir },
+    );
     return steps;
   }
 
@@ -337,7 +395,10 @@ class Registry implements TestRegistry {
     try {
       await waitFor(
         async () => {
-          const r = await httpRequest({ url: `http://127.0.0.1:${this.upstreamPort}/v2/`, timeoutMs: 1_000 });
+          const r = await httpRequest({
+            url: `http://127.0.0.1:${this.upstreamPort}/v2/`,
+            timeoutMs: 1_000,
+          });
           return r.status === 200 || r.status === 401;
         },
         {
@@ -348,7 +409,9 @@ class Registry implements TestRegistry {
         },
       );
     } catch (e) {
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- registry log ---\n${tailFile(this.logFile)}`);
+      throw new Error(
+        `${e instanceof Error ? e.message : String(e)}\n--- registry log ---\n${tailFile(this.logFile)}`,
+      );
     }
     if (this.maxTags !== undefined) await this.startProxy();
   }
@@ -391,37 +454,35 @@ class Registry implements TestRegistry {
     if (this.auth === 'none') return undefined;
     const cached = this.configs.get(engine.dir);
     if (cached) return cached;
-    const dir = path.join(this.dir, 'docker-config', crypto.createHash('sha1').update(engine.dir).digest('hex').slice(0, 12));
+    const dir = path.join(
+      this.dir,
+      'docker-config',
+      crypto.createHash('sha1').update(engine.dir).digest('hex').slice(0, 12),
+    );
     fs.mkdirSync(dir, { recursive: true });
-    await engine.docker(['login', '-u', this.user ?? '', '--password-stdin', this.host], this.password ?? '', { configDir: dir });
+    await engine.docker(
+      ['login', '-u', this.user ?? '', '--password-stdin', this.host],
+      this.password ?? '',
+      { configDir: dir },
+    );
     this.configs.set(engine.dir, dir);
     return dir;
   }
 
-  private async readLogSettled(): Promise<string> {
-    // distribution writes the access-log line just after the response: wait for the file to settle.
-    let last = -1;
-    for (let i = 0; i < 40; i++) {
-      const size = fs.existsSync(this.accessLogFile) ? fs.statSync(this.accessLogFile).size : 0;
-      if (size === last) break;
-      last = size;
-      await sleep(25);
-    }
-    return fs.existsSync(this.accessLogFile) ? fs.readFileSync(this.accessLogFile, 'utf8') : '';
+  async accessLog(since = 0): Promise<AccessLogEntry[]> {
+    return (await readAccessLog(this.accessLogFile)).slice(since);
   }
 
-  async accessLog(): Promise<AccessLogEntry[]> {
-    return parseAccessLog(await this.readLogSettled());
+  async accessLogMark(): Promise<number> {
+    return (await readAccessLog(this.accessLogFile)).length;
   }
 
-  async countByKind(): Promise<Record<AccessKind, number>> {
-    const counts: Record<AccessKind, number> = { tags: 0, 'manifest-head': 0, 'manifest-get': 0, blob: 0, ping: 0, other: 0 };
-    for (const e of await this.accessLog()) counts[e.kind]++;
-    return counts;
+  async countByKind(since = 0): Promise<Record<AccessKind, number>> {
+    return countKinds(await this.accessLog(since));
   }
 
   async clearAccessLog(): Promise<void> {
-    await this.readLogSettled();
+    await readAccessLog(this.accessLogFile);
     // The registry's stdout was opened O_APPEND, so truncating in place is safe.
     fs.truncateSync(this.accessLogFile, 0);
   }
@@ -439,7 +500,14 @@ class Registry implements TestRegistry {
         // Fetch the full list upstream (2.8 ignores n/last anyway), then page it here.
         delete headers['accept-encoding'];
         const up = http.request(
-          { host: '127.0.0.1', port: upstream, path: u.pathname, method: 'GET', headers, agent: false },
+          {
+            host: '127.0.0.1',
+            port: upstream,
+            path: u.pathname,
+            method: 'GET',
+            headers,
+            agent: false,
+          },
           (ur) => {
             const chunks: Buffer[] = [];
             ur.on('data', (c: Buffer) => chunks.push(c));
@@ -450,7 +518,10 @@ class Registry implements TestRegistry {
                 res.end(body);
                 return;
               }
-              const j = JSON.parse(body.toString('utf8')) as { name: string; tags: string[] | null };
+              const j = JSON.parse(body.toString('utf8')) as {
+                name: string;
+                tags: string[] | null;
+              };
               const all = [...(j.tags ?? [])].sort();
               const nParam = u.searchParams.get('n');
               const requested = nParam !== null ? Number(nParam) : max;
@@ -478,7 +549,14 @@ class Registry implements TestRegistry {
         return;
       }
       const up = http.request(
-        { host: '127.0.0.1', port: upstream, path: req.url, method: req.method, headers, agent: false },
+        {
+          host: '127.0.0.1',
+          port: upstream,
+          path: req.url,
+          method: req.method,
+          headers,
+          agent: false,
+        },
         (ur) => {
           res.writeHead(ur.statusCode ?? 502, ur.headers);
           ur.pipe(res);
@@ -507,8 +585,52 @@ class Registry implements TestRegistry {
   }
 }
 
+/**
+ * A handle on an anonymous registry started elsewhere (the jest run's shared one): API client,
+ * access log; no lifecycle control (down/up/restart/stop throw or do nothing).
+ */
+export function attachRegistry(info: {
+  port: number;
+  dir: string;
+  accessLogFile: string;
+}): TestRegistry {
+  const host = `127.0.0.1:${info.port}`;
+  const url = `http://${host}`;
+  const notOwned = (): Promise<void> =>
+    Promise.reject(new Error('the shared registry belongs to the jest global setup'));
+  return {
+    dir: info.dir,
+    port: info.port,
+    host,
+    url,
+    auth: 'none',
+    running: true,
+    accessLogFile: info.accessLogFile,
+    logFile: path.join(info.dir, 'registry.log'),
+    tokenRequests: () => 0,
+    tokenRequestLog: () => [],
+    credentials: () => undefined,
+    client: () => new RegistryClient(url),
+    dockerConfigFor: () => Promise.resolve(undefined),
+    accessLog: async (since = 0) => (await readAccessLog(info.accessLogFile)).slice(since),
+    accessLogMark: async () => (await readAccessLog(info.accessLogFile)).length,
+    countByKind: async (since = 0) =>
+      countKinds((await readAccessLog(info.accessLogFile)).slice(since)),
+    clearAccessLog: notOwned,
+    down: notOwned,
+    up: notOwned,
+    restart: notOwned,
+    stop: () => Promise.resolve(),
+  };
+}
+
 /** Starts a registry (docker-registry serve config.yml) on a free 127.0.0.1 port. */
 export async function startRegistry(opts: RegistryOptions = {}): Promise<TestRegistry> {
+  requireBinaries(
+    'docker-registry',
+    ...(opts.auth === 'basic' ? ['htpasswd'] : []),
+    ...(opts.auth === 'token' ? ['openssl'] : []),
+  );
   const dir = makeTempDir('twr-');
   const reg = new Registry(dir, opts);
   try {

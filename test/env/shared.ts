@@ -1,5 +1,7 @@
 // Coordinates of the engine + registry shared by one jest run (started in jest-global-setup.ts).
 import * as fs from 'node:fs';
+import { attachDockerEngine, type DockerEngine } from './docker-engine';
+import { attachRegistry, type TestRegistry } from './registry';
 
 export const ENV_SOCKET = 'TIDEWATCH_TEST_DOCKER_SOCKET';
 export const ENV_REGISTRY = 'TIDEWATCH_TEST_REGISTRY';
@@ -45,4 +47,30 @@ export function tryGetSharedEnv(): SharedEnv | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Handles on the shared engine and registry, usable with pushImage / runContainer / etc.
+ * They cannot be stopped or restarted from a test (start your own for that). Tests sharing them
+ * run in parallel workers: use unique repository and container names, and remove your containers.
+ */
+export function sharedEnvHandles(): {
+  engine: DockerEngine;
+  registry: TestRegistry;
+  env: SharedEnv;
+} {
+  const env = getSharedEnv();
+  return {
+    env,
+    engine: attachDockerEngine({
+      dir: env.docker.dir,
+      socketPath: env.docker.socketPath,
+      pid: env.docker.pid,
+    }),
+    registry: attachRegistry({
+      port: env.registry.port,
+      dir: env.registry.dir,
+      accessLogFile: env.registry.accessLogFile,
+    }),
+  };
 }

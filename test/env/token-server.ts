@@ -37,6 +37,12 @@ export interface TokenServerOptions {
   anonymousPull?: boolean;
   /** Token lifetime (default 300 s; distribution adds 60 s leeway). */
   ttlSeconds?: number;
+  /**
+   * Answer `offline_token=true` / password grants with a refresh_token (docker then stores an
+   * identity token and uses POST grant_type=refresh_token). Default false: like most hubs,
+   * every token is fetched with GET + Basic credentials.
+   */
+  refreshTokens?: boolean;
   port?: number;
 }
 
@@ -76,7 +82,10 @@ export function parseScope(scope: string): TokenAccess | undefined {
   return {
     type: scope.slice(0, first),
     name: scope.slice(first + 1, last),
-    actions: scope.slice(last + 1).split(',').filter(Boolean),
+    actions: scope
+      .slice(last + 1)
+      .split(',')
+      .filter(Boolean),
   };
 }
 
@@ -124,7 +133,11 @@ export class TokenServer {
     return `${input}.${b64url(sig)}`;
   }
 
-  issue(user: string | null, access: TokenAccess[], ttlSeconds = this.opts.ttlSeconds ?? 300): { token: string; issuedAt: Date; expiresIn: number } {
+  issue(
+    user: string | null,
+    access: TokenAccess[],
+    ttlSeconds = this.opts.ttlSeconds ?? 300,
+  ): { token: string; issuedAt: Date; expiresIn: number } {
     const now = Math.floor(Date.now() / 1000);
     const token = this.sign({
       iss: this.opts.issuer,
@@ -166,7 +179,11 @@ export class TokenServer {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const reply = (status: number, payload: unknown, rec: Omit<TokenRequestRecord, 'status' | 'method'>): void => {
+    const reply = (
+      status: number,
+      payload: unknown,
+      rec: Omit<TokenRequestRecord, 'status' | 'method'>,
+    ): void => {
       this.log.push({ ...rec, status, method: req.method ?? 'GET' });
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (status === 401) headers['WWW-Authenticate'] = `Basic realm="${this.realm}"`;
@@ -190,7 +207,10 @@ export class TokenServer {
       scopes = (f.get('scope') ?? '').split(' ').filter(Boolean);
       if (grantType === 'password') {
         const name = f.get('username') ?? '';
-        user = this.opts.users[name] !== undefined && this.opts.users[name] === f.get('password') ? name : false;
+        user =
+          this.opts.users[name] !== undefined && this.opts.users[name] === f.get('password')
+            ? name
+            : false;
         account = name;
       } else if (grantType === 'refresh_token') {
         const rt = f.get('refresh_token') ?? '';
@@ -203,15 +223,26 @@ export class TokenServer {
     } else {
       account = u.searchParams.get('account') ?? undefined;
       service = u.searchParams.get('service') ?? undefined;
-      scopes = u.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+      scopes = u.searchParams
+        .getAll('scope')
+        .flatMap((s) => s.split(' '))
+        .filter(Boolean);
       user = this.checkBasic(req.headers.authorization);
     }
     if (service !== undefined && service !== this.opts.service) {
-      reply(400, { errors: [{ code: 'UNSUPPORTED', message: `unknown service ${service}` }] }, { user: null, account, service, scopes, granted: [], grantType });
+      reply(
+        400,
+        { errors: [{ code: 'UNSUPPORTED', message: `unknown service ${service}` }] },
+        { user: null, account, service, scopes, granted: [], grantType },
+      );
       return;
     }
     if (user === false) {
-      reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'invalid credentials' }] }, { user: null, account, service, scopes, granted: [], grantType });
+      reply(
+        401,
+        { errors: [{ code: 'UNAUTHORIZED', message: 'invalid credentials' }] },
+        { user: null, account, service, scopes, granted: [], grantType },
+      );
       return;
     }
     const granted = this.grant(user, scopes);
@@ -222,7 +253,11 @@ export class TokenServer {
       expires_in: t.expiresIn,
       issued_at: t.issuedAt.toISOString(),
     };
-    if (user !== null && (u.searchParams.get('offline_token') === 'true' || grantType === 'password')) {
+    if (
+      this.opts.refreshTokens &&
+      user !== null &&
+      (u.searchParams.get('offline_token') === 'true' || grantType === 'password')
+    ) {
       payload.refresh_token = `tw-refresh:${user}`;
     }
     reply(200, payload, { user, account, service, scopes, granted, grantType });

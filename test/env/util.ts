@@ -35,7 +35,11 @@ export class CommandError extends Error {
 }
 
 /** Runs a command to completion, collecting its output. Rejects on a non-zero exit unless allowFail. */
-export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: RunOptions = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, [...args], {
       cwd: opts.cwd,
@@ -100,7 +104,12 @@ export function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean>
 /** Polls `check` until it returns a truthy value (returned) or the deadline passes. */
 export async function waitFor<T>(
   check: () => Promise<T | undefined | false | null> | T | undefined | false | null,
-  opts: { timeoutMs?: number; intervalMs?: number; what?: string; abort?: () => string | undefined } = {},
+  opts: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    what?: string;
+    abort?: () => string | undefined;
+  } = {},
 ): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   const interval = opts.intervalMs ?? 50;
@@ -177,7 +186,12 @@ export interface HttpRequestOptions {
   body?: string | Buffer;
   timeoutMs?: number;
   /** TLS client settings for https URLs. */
-  tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; rejectUnauthorized?: boolean };
+  tls?: {
+    ca?: string | Buffer;
+    cert?: string | Buffer;
+    key?: string | Buffer;
+    rejectUnauthorized?: boolean;
+  };
 }
 
 /** Minimal HTTP(S) client over TCP or a unix socket; never follows redirects; no keep-alive. */
@@ -185,7 +199,11 @@ export function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const method = opts.method ?? 'GET';
     const headers: http.OutgoingHttpHeaders = { ...opts.headers };
-    if (opts.body !== undefined && headers['content-length'] === undefined && headers['Content-Length'] === undefined) {
+    if (
+      opts.body !== undefined &&
+      headers['content-length'] === undefined &&
+      headers['Content-Length'] === undefined
+    ) {
       headers['Content-Length'] = Buffer.byteLength(opts.body);
     }
     const onResponse = (res: http.IncomingMessage): void => {
@@ -230,7 +248,9 @@ export function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
         req = http.request(u, { method, headers, agent: false }, onResponse);
       }
     }
-    req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`HTTP ${method} timed out`)));
+    req.setTimeout(opts.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`HTTP ${method} timed out`)),
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.end(opts.body);
     else req.end();
@@ -256,7 +276,8 @@ export function mountsUnder(dir: string): string[] {
   } catch {
     return [];
   }
-  const unescape = (s: string): string => s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+  const unescape = (s: string): string =>
+    s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
   const found = new Set<string>();
   for (const line of text.split('\n')) {
     const mp = line.split(' ')[1];
@@ -277,7 +298,11 @@ export async function unmountUnder(dir: string): Promise<void> {
 }
 
 /** Signals a process and waits until it is gone; SIGKILL after graceMs. */
-export async function killAndWait(pid: number, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
+export async function killAndWait(
+  pid: number,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 10_000,
+): Promise<void> {
   if (!processAlive(pid)) return;
   try {
     process.kill(pid, signal);
@@ -310,6 +335,34 @@ export function tailFile(file: string, maxChars = 2_000): string {
 /** Environment for child CLIs: inherited, minus variables that would redirect the docker CLI elsewhere. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG']) delete env[k];
+  for (const k of [
+    'DOCKER_HOST',
+    'DOCKER_CONTEXT',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONFIG',
+  ])
+    delete env[k];
   return { ...env, DOCKER_CLI_HINTS: 'false', ...extra };
+}
+
+/** Throws a clear error when a required binary is not on PATH (the project's setup scripts install them). */
+export function requireBinaries(...names: string[]): void {
+  const dirs = (process.env.PATH ?? '').split(':').filter(Boolean);
+  const missing = names.filter(
+    (n) =>
+      !(n.startsWith('/') ? [n] : dirs.map((d) => path.join(d, n))).some((f) => {
+        try {
+          fs.accessSync(f, fs.constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `test environment needs ${missing.join(', ')} on PATH (Debian: docker.io, docker-registry, apache2-utils, openssl, busybox-static, postgresql-client)`,
+    );
+  }
 }

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { TidewatchConfig } from './config/config';
 import { setupOpenApi } from './openapi';
+import { createRegistryResolver } from './registries/registries.service';
 
 const LOG_LEVELS: Record<TidewatchConfig['log']['level'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -30,9 +31,12 @@ function flattenValidationErrors(errors: ValidationError[], parent = ''): string
 }
 
 export async function createApp(config: TidewatchConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  // Plug-ins are built before Nest so that their configuration errors name the variable.
+  const registries = createRegistryResolver(config.registries);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries), {
     logger: LOG_LEVELS[config.log.level],
     bodyParser: false,
+    abortOnError: false,
   });
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));

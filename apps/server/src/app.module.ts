@@ -12,15 +12,18 @@ import { dataSourceOptions } from './database/data-source';
 import { entities } from './database/entities';
 import { DockerRepositoryFactory } from './docker/docker-repository.factory';
 import { HealthController } from './health/health.controller';
-import { RegistriesService } from './registries/registries.service';
+import { RegistriesController } from './registries/registries.controller';
+import { RegistriesService, createRegistryResolver } from './registries/registries.service';
+import type { RegistryResolver } from './registries/registry-resolver';
 import { SchedulerRepository } from './scheduler/scheduler.repository';
+import { UpdatesService } from './updates/updates.service';
 import { WatchersController } from './watchers/watchers.controller';
 import { WatchersService } from './watchers/watchers.service';
 
 /** Composition root. The validated configuration is passed in, so a bad one never reaches Nest. */
 @Module({})
 export class AppModule {
-  static forRoot(config: TidewatchConfig): DynamicModule {
+  static forRoot(config: TidewatchConfig, registries: RegistryResolver = createRegistryResolver(config.registries)): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,15 +31,16 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         TypeOrmModule.forFeature(entities),
       ],
-      controllers: [AppController, HealthController, ContainersController, WatchersController],
+      controllers: [AppController, HealthController, ContainersController, WatchersController, RegistriesController],
       providers: [
         { provide: ConfigService, useValue: new ConfigService(config) },
         ContainerEventsService,
         ContainersRepository,
         ContainersService,
         DockerRepositoryFactory,
-        RegistriesService,
+        { provide: RegistriesService, useValue: new RegistriesService(registries) },
         SchedulerRepository,
+        UpdatesService,
         WatchersService,
       ],
     };

@@ -6,8 +6,10 @@ import { ConfigError, loadConfig, type TidewatchConfig } from './config/config';
 
 async function bootstrap(): Promise<void> {
   let config: TidewatchConfig;
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     config = loadConfig(process.env);
+    app = await createApp(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Tidewatch configuration error: ${error.message}\n`);
@@ -15,7 +17,6 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
   const logger = new Logger('Tidewatch');
   for (const warning of config.warnings) logger.warn(warning);
   await app.listen(config.server.port, config.server.host);

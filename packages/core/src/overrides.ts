@@ -601,7 +601,9 @@ function alternationElement(group: GroupNode, optional: boolean): Element {
 // (set: nothing consumed).
 function lookaroundElement(group: GroupNode): Element {
   const weight = Math.max(
-    ...group.alternatives.map((alternative) => longestChain(sequenceElements(alternative, !group.lookbehind))),
+    ...group.alternatives.map((alternative) =>
+      longestChain(sequenceElements(alternative, !group.lookbehind)),
+    ),
   );
   return {
     set: EMPTY,

@@ -53,7 +53,6 @@ const COSIGN_DIGEST_TAG = /^sha256-[a-f0-9]{64}$/;
 const PREFIX =
   /^(?:(?:(?:linux|windows)[-_])?(?:amd64|arm64v8|arm64|arm32v[5-7]|armv[5-7]l?|armhf|i386|x86_64|ppc64le|s390x|riscv64)[-_])?[A-Za-z_.-]*/;
 const ISO_DATE = /^((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/;
-const DOTTED = /^\d+(?:\.\d+)*/;
 const BUILD = /^(.*?)(-ls|-r|-)(\d+)$/;
 const PRERELEASE =
   /(^|[-._])(alpha|beta|rc|dev|nightly|preview|pre|canary|snapshot|next|unstable|experimental|insiders?)((?:[-.]?\d+)*)(?=$|[-._])/i;
@@ -70,10 +69,7 @@ export function inspectTag(raw: string): TagInspection {
   if (isSignatureTag(raw)) {
     return { ok: false, reason: 'signature', detail: 'signature, attestation or SBOM artifact' };
   }
-  if (COMMIT_HASH.test(raw) && !COMPACT_DATE.test(raw)) {
-    return { ok: false, reason: 'not-version', detail: 'looks like a commit hash' };
-  }
-  if (SHA_REF.test(raw) || HASH_WITH_BUILD.test(raw)) {
+  if (looksLikeCommit(raw)) {
     return { ok: false, reason: 'not-version', detail: 'looks like a commit hash' };
   }
 
@@ -90,7 +86,7 @@ export function inspectTag(raw: string): TagInspection {
   let rest = afterPrefix.slice(core.length);
   let build: number | undefined;
   let buildMarker = '';
-  const buildMatch = BUILD.exec(rest);
+  const buildMatch = rest === '' ? null : BUILD.exec(rest);
   if (buildMatch !== null && buildMatch[3].length <= MAX_NUMBER_DIGITS) {
     rest = buildMatch[1];
     buildMarker = buildMatch[2];
@@ -98,7 +94,7 @@ export function inspectTag(raw: string): TagInspection {
   }
 
   let prereleaseIds: (string | number)[] = [];
-  const pre = PRERELEASE.exec(rest);
+  const pre = rest === '' ? null : PRERELEASE.exec(rest);
   if (pre !== null) {
     prereleaseIds = [pre[2].toLowerCase(), ...(pre[3].match(/\d+/g) ?? []).map(Number)];
     rest = rest.slice(0, pre.index) + rest.slice(pre.index + pre[0].length);
@@ -113,11 +109,11 @@ export function inspectTag(raw: string): TagInspection {
     suffix: rest,
     suffixFamily: family.family,
     suffixNumbers: family.numbers,
+    build,
     buildMarker,
     prerelease: prereleaseIds.length > 0,
     prereleaseIds,
     calendar: core.calendar,
-    ...(build === undefined ? {} : { build }),
   };
   return { ok: true, tag };
 }
@@ -133,7 +129,14 @@ export function parseTag(raw: string): ParsedTag | null {
 
 /** True for cosign/referrer artifacts (`sha256-<hex>.sig`, `*.att`, `*.sbom`): never images to run. */
 export function isSignatureTag(raw: string): boolean {
-  return SIGNATURE_SUFFIX.test(raw) || COSIGN_DIGEST_TAG.test(raw);
+  return SIGNATURE_SUFFIX.test(raw) || (raw.startsWith('sha256-') && COSIGN_DIGEST_TAG.test(raw));
+}
+
+// Cheap guards first: these regexes rarely match and run on every tag of large repositories.
+function looksLikeCommit(raw: string): boolean {
+  if (raw.length >= 7 && raw.length <= 40 && COMMIT_HASH.test(raw)) return !COMPACT_DATE.test(raw);
+  if (raw.startsWith('sha-')) return SHA_REF.test(raw);
+  return raw.includes('-ls') && HASH_WITH_BUILD.test(raw);
 }
 
 interface Core {
@@ -145,7 +148,7 @@ interface Core {
 }
 
 function parseCore(text: string): Core | null {
-  const date = ISO_DATE.exec(text);
+  const date = text.length >= 10 && text[4] === '-' ? ISO_DATE.exec(text) : null;
   if (date !== null) {
     return {
       numbers: [Number(date[1]), Number(date[2]), Number(date[3])],
@@ -155,23 +158,54 @@ function parseCore(text: string): Core | null {
       tooLong: false,
     };
   }
-  const dotted = DOTTED.exec(text);
-  if (dotted === null) return null;
-  const parts = dotted[0].split('.');
-  const numbers = parts.map(Number);
+  // Hand-rolled `\d+(\.\d+)*`: this runs for every tag of a repository and regex + split +
+  // map allocated most of selectCandidate's time.
+  const numbers: number[] = [];
+  const separators: string[] = [];
+  let tooLong = false;
+  let firstDigits = 0;
+  let index = 0;
+  for (;;) {
+    const start = index;
+    let value = 0;
+    while (index < text.length && isDigit(text.charCodeAt(index))) {
+      value = value * 10 + (text.charCodeAt(index) - 48);
+      index += 1;
+    }
+    if (index === start) break;
+    if (index - start > MAX_NUMBER_DIGITS) tooLong = true;
+    if (numbers.length === 0) firstDigits = index - start;
+    numbers.push(value);
+    if (text[index] !== '.' || !isDigit(text.charCodeAt(index + 1))) break;
+    separators.push('.');
+    index += 1;
+  }
+  if (numbers.length === 0) return null;
   return {
     numbers,
-    separators: parts.slice(1).map(() => '.'),
-    length: dotted[0].length,
+    separators,
+    length: index,
     // A 4-digit year followed by a month-sized part: CalVer (`2024.10.2`), which must never be
     // weighed against SemVer (`10.11.4`) — getwud/wud#866.
     calendar:
-      parts.length >= 2 && /^(?:19|20)\d\d$/.test(parts[0]) && numbers[1] >= 1 && numbers[1] <= 12,
-    tooLong: parts.some((part) => part.length > MAX_NUMBER_DIGITS),
+      numbers.length >= 2 &&
+      firstDigits === 4 &&
+      numbers[0] >= 1900 &&
+      numbers[0] <= 2099 &&
+      numbers[1] >= 1 &&
+      numbers[1] <= 12,
+    tooLong,
   };
 }
 
-function suffixFamily(suffix: string): { family: string; numbers: number[] } {
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const NO_SUFFIX = { family: '', numbers: Object.freeze([]) as readonly number[] };
+
+function suffixFamily(suffix: string): { family: string; numbers: readonly number[] } {
+  if (suffix === '') return NO_SUFFIX;
   const numbers: number[] = [];
   const family = suffix.replace(SUFFIX_TOKEN, (token) => {
     // A commit hash in the suffix (Plex `-cb3ebc72d`) changes every release and orders nothing.

@@ -5,8 +5,8 @@ import type { ContainerEntity } from '../database/entities';
 export interface ContainerEvents {
   changed: [containers: ContainerEntity[]];
   removed: [ids: string[]];
-  cycle: [watcher: string, containers: ContainerEntity[]];
-  updated: [containers: ContainerEntity[]];
+  /** After a check: every checked container, and those whose update state changed. */
+  updated: [checked: ContainerEntity[], changed: ContainerEntity[]];
 }
 
 /** In-process notifications about containers, for the update checker and live UI updates. */
@@ -20,11 +20,7 @@ export class ContainerEventsService extends EventEmitter<ContainerEvents> {
     this.emit('removed', ids);
   }
 
-  emitCycle(watcher: string, containers: ContainerEntity[]): void {
-    this.emit('cycle', watcher, containers);
-  }
-
-  emitUpdated(containers: ContainerEntity[]): void {
-    this.emit('updated', containers);
+  emitUpdated(checked: ContainerEntity[], changed: ContainerEntity[]): void {
+    this.emit('updated', checked, changed);
   }
 }

@@ -113,3 +113,34 @@ export class ContainerIdParam {
   @Matches(/^[a-f0-9]{12,64}$/, { message: 'id must be a Docker container ID (12 to 64 lower-case hex characters)' })
   id: string;
 }
+
+export class DecisionEntryDto {
+  @ApiProperty() tag: string;
+  @ApiProperty({ enum: ['candidate', 'dropped'] }) verdict: string;
+  @ApiProperty({ description: 'Rule that decided: excluded, not-included, not-version, signature, different-shape, prerelease, not-newer, current, …' }) reason: string;
+  @ApiPropertyOptional() detail?: string;
+}
+
+export class DigestDecisionDto {
+  @ApiProperty() watched: boolean;
+  @ApiProperty({ type: String, nullable: true }) local: string | null;
+  @ApiProperty({ type: String, nullable: true }) remote: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) upToDate: boolean | null;
+}
+
+/** Why the last check decided what it did. */
+export class DecisionDto {
+  @ApiProperty() containerId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) checkedAt: string | null;
+  @ApiProperty({ description: 'False until the container has been checked.' }) checked: boolean;
+  @ApiProperty({ type: String, nullable: true }) currentTag: string | null;
+  @ApiProperty({ type: String, nullable: true }) transformedCurrent: string | null;
+  @ApiProperty({ description: 'Whether the tag is version-like and compared with other tags.' }) tracked: boolean;
+  @ApiProperty({ type: String, nullable: true }) candidate: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the candidate won, or why there is none.' }) reason: string | null;
+  @ApiProperty() totalTags: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) droppedByReason: Record<string, number>;
+  @ApiProperty({ type: [DecisionEntryDto], description: 'Candidates first, then a sample of dropped tags.' }) considered: DecisionEntryDto[];
+  @ApiProperty({ type: DigestDecisionDto, nullable: true }) digest: DigestDecisionDto | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+}

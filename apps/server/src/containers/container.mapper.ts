@@ -1,6 +1,8 @@
+import { renderLinkTemplate } from '@tidewatch/core';
 import type { ContainerEntity } from '../database/entities';
 import { readLabelSettings } from './container-labels';
-import type { ContainerDto } from './container.dto';
+import type { DecisionTrace } from '../updates/update-checker';
+import type { ContainerDto, DecisionDto } from './container.dto';
 
 /** Entity → WUD-compatible container object. Every key is present; unknown values are null. */
 export function toContainerDto(container: ContainerEntity): ContainerDto {
@@ -17,7 +19,7 @@ export function toContainerDto(container: ContainerEntity): ContainerDto {
     excludeTags: settings.excludeTags ?? null,
     transformTags: settings.transformTags ?? null,
     linkTemplate: settings.linkTemplate ?? null,
-    link: null,
+    link: renderLinkTemplate(settings.linkTemplate, image.tag.value),
     triggerInclude: settings.triggerInclude ?? null,
     triggerExclude: settings.triggerExclude ?? null,
     image: {
@@ -38,5 +40,24 @@ export function toContainerDto(container: ContainerEntity): ContainerDto {
     labels: container.labels,
     identity: container.identity,
     checkedAt: container.checkedAt,
+  };
+}
+
+export function toDecisionDto(container: ContainerEntity): DecisionDto {
+  const trace = container.decision as DecisionTrace | null;
+  return {
+    containerId: container.id,
+    checkedAt: container.checkedAt,
+    checked: container.checkedAt !== null,
+    currentTag: trace?.currentTag ?? container.image.tag.value,
+    transformedCurrent: trace?.transformedCurrent ?? null,
+    tracked: trace?.tracked ?? false,
+    candidate: trace?.candidate ?? null,
+    reason: trace?.reason ?? null,
+    totalTags: trace?.totalTags ?? 0,
+    droppedByReason: trace?.droppedByReason ?? {},
+    considered: trace?.considered ?? [],
+    digest: trace?.digest ?? null,
+    error: container.errorMessage,
   };
 }

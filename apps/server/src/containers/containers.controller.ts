@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorDto } from '../common/error.dto';
-import { ContainerDto, ContainerIdParam, ContainerQueryDto } from './container.dto';
-import { toContainerDto } from './container.mapper';
+import { ContainerDto, ContainerIdParam, ContainerQueryDto, DecisionDto } from './container.dto';
+import { toContainerDto, toDecisionDto } from './container.mapper';
 import { ContainersService } from './containers.service';
 
 @ApiTags('containers')
@@ -33,6 +33,25 @@ export class ContainersController {
   @ApiNotFoundResponse({ type: ErrorDto })
   async get(@Param() { id }: ContainerIdParam): Promise<ContainerDto> {
     return toContainerDto(await this.containers.get(id));
+  }
+
+  @Post(':id/watch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-read one container from its engine and check it against its registry now.' })
+  @ApiOkResponse({ type: ContainerDto })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'The id is not a container ID.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async watchOne(@Param() { id }: ContainerIdParam): Promise<ContainerDto> {
+    return toContainerDto(await this.containers.watchOne(id));
+  }
+
+  @Get(':id/decision')
+  @ApiOperation({ summary: 'The detection trace of the last check: which tags were considered, which rule dropped each, why the candidate won.' })
+  @ApiOkResponse({ type: DecisionDto })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'The id is not a container ID.' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async decision(@Param() { id }: ContainerIdParam): Promise<DecisionDto> {
+    return toDecisionDto(await this.containers.get(id));
   }
 
   @Delete(':id')

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ContainerEntity } from '../database/entities';
-import { WatchersService } from '../watchers/watchers.service';
+import { UpdatesService } from '../updates/updates.service';
 import type { ContainerQueryDto } from './container.dto';
 import { ContainersRepository } from './containers.repository';
 
@@ -8,7 +8,7 @@ import { ContainersRepository } from './containers.repository';
 export class ContainersService {
   constructor(
     private readonly store: ContainersRepository,
-    private readonly watchers: WatchersService,
+    private readonly updates: UpdatesService,
   ) {}
 
   async list(query: ContainerQueryDto): Promise<ContainerEntity[]> {
@@ -33,8 +33,13 @@ export class ContainersService {
     await this.store.deleteById(container.id);
   }
 
+  /** Runs a full cycle on every watcher and returns the checked containers. */
   async watchAll(): Promise<ContainerEntity[]> {
-    await this.watchers.watchAll();
+    await this.updates.runAll();
     return this.store.findAll();
+  }
+
+  watchOne(id: string): Promise<ContainerEntity> {
+    return this.updates.checkOne(id);
   }
 }

@@ -2,6 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 
+/** Name of the cron job that runs a watcher's check cycle. */
+export function watcherJobName(watcher: string): string {
+  return `watcher:${watcher}`;
+}
+
 /** The only user of Nest's SchedulerRegistry: named cron jobs registered from configuration at runtime. */
 @Injectable()
 export class SchedulerRepository {

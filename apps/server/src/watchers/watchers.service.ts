@@ -4,7 +4,7 @@ import type { ContainerEntity } from '../database/entities';
 import { DockerRepositoryFactory } from '../docker/docker-repository.factory';
 import { ContainersRepository } from '../containers/containers.repository';
 import { RegistriesService } from '../registries/registries.service';
-import { SchedulerRepository } from '../scheduler/scheduler.repository';
+import { SchedulerRepository, watcherJobName } from '../scheduler/scheduler.repository';
 import { ContainerEventsService } from '../containers/container-events.service';
 import { DockerWatcher, type WatcherState } from './docker-watcher';
 
@@ -46,37 +46,31 @@ export class WatchersService implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /** Follows every engine's events (the scheduled full cycles belong to the update service). */
   onApplicationBootstrap(): void {
-    for (const watcher of this.watchers.values()) {
-      this.scheduler.addCron(`watcher:${watcher.name}`, watcher.config.cron, watcher.config.jitter, async () => {
-        await this.watch(watcher.name);
-      });
-      watcher.startEvents();
-      if (watcher.config.watchatstart) {
-        this.watch(watcher.name).catch(() => undefined);
-      }
-    }
+    for (const watcher of this.watchers.values()) watcher.startEvents();
   }
 
   onApplicationShutdown(): void {
-    for (const watcher of this.watchers.values()) {
-      this.scheduler.remove(`watcher:${watcher.name}`);
-      watcher.stop();
-    }
+    for (const watcher of this.watchers.values()) watcher.stop();
   }
 
-  /** Syncs one watcher's containers from its engine, then lets listeners check them. */
-  async watch(name: string): Promise<ContainerEntity[]> {
-    const watcher = this.get(name);
-    const containers = await watcher.sync();
-    this.events.emitCycle(name, containers);
-    return containers;
+  /** Syncs one watcher's containers from its engine into the store. */
+  sync(name: string): Promise<ContainerEntity[]> {
+    return this.get(name).sync();
   }
 
-  /** Syncs every watcher; an unreachable engine is recorded on its watcher and skipped. */
-  async watchAll(): Promise<ContainerEntity[]> {
-    const results = await Promise.allSettled([...this.watchers.keys()].map((name) => this.watch(name)));
-    return results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+  /** Re-reads one container from its engine (after an API request or an event). */
+  async refresh(watcherName: string, id: string): Promise<void> {
+    await this.get(watcherName).refreshOne(id);
+  }
+
+  names(): string[] {
+    return [...this.watchers.keys()];
+  }
+
+  configOf(name: string): DockerWatcher['config'] {
+    return this.get(name).config;
   }
 
   list(): WatcherView[] {
@@ -119,7 +113,7 @@ export class WatchersService implements OnApplicationBootstrap, OnApplicationShu
         watchatstart: config.watchatstart,
       },
       ...watcher.state,
-      nextCheck: this.scheduler.nextRun(`watcher:${config.name}`)?.toISOString() ?? null,
+      nextCheck: this.scheduler.nextRun(watcherJobName(config.name))?.toISOString() ?? null,
     };
   }
 }

@@ -1,0 +1,43 @@
+// `npm run bench [-- detection api …]`: benchmarks on the real test environment. Figures are
+// printed for the closing notes, never asserted.
+import { startDockerEngine, startRegistry, stopAll } from '../env';
+import { apiBench } from './api.bench';
+import { detectionBench } from './detection.bench';
+
+const BENCHES = ['detection', 'api'] as const;
+type BenchName = (typeof BENCHES)[number];
+
+function numberEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((arg): arg is BenchName => (BENCHES as readonly string[]).includes(arg));
+  const selected = requested.length > 0 ? requested : [...BENCHES];
+  const [engine, registry] = await Promise.all([startDockerEngine(), startRegistry()]);
+  try {
+    for (const bench of selected) {
+      switch (bench) {
+        case 'detection':
+          await detectionBench(engine, registry, {
+            containers: numberEnv('BENCH_CONTAINERS', 200),
+            repositories: numberEnv('BENCH_REPOSITORIES', 20),
+            tags: numberEnv('BENCH_TAGS', 30),
+          });
+          break;
+        case 'api':
+          await apiBench(engine, registry, { stored: numberEnv('BENCH_STORED', 1000) });
+          break;
+      }
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await stopAll();
+  process.exit(1);
+});
