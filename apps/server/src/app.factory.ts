@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { TidewatchConfig } from './config/config';
 import { setupOpenApi } from './openapi';
 import { createRegistryResolver } from './registries/registries.service';
+import { buildEnvTriggers } from './triggers/triggers.service';
 
 const LOG_LEVELS: Record<TidewatchConfig['log']['level'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -33,7 +34,8 @@ function flattenValidationErrors(errors: ValidationError[], parent = ''): string
 export async function createApp(config: TidewatchConfig): Promise<INestApplication> {
   // Plug-ins are built before Nest so that their configuration errors name the variable.
   const registries = createRegistryResolver(config.registries);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries), {
+  const triggers = buildEnvTriggers(config.triggers);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries, triggers), {
     logger: LOG_LEVELS[config.log.level],
     bodyParser: false,
     abortOnError: false,

@@ -11,19 +11,32 @@ import { ContainersService } from './containers/containers.service';
 import { dataSourceOptions } from './database/data-source';
 import { entities } from './database/entities';
 import { DockerRepositoryFactory } from './docker/docker-repository.factory';
+import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { RegistriesController } from './registries/registries.controller';
 import { RegistriesService, createRegistryResolver } from './registries/registries.service';
 import type { RegistryResolver } from './registries/registry-resolver';
 import { SchedulerRepository } from './scheduler/scheduler.repository';
 import { UpdatesService } from './updates/updates.service';
+import { SecretBox } from './common/secret-box';
+import { DeliveryService } from './triggers/delivery.service';
+import { HistoryController } from './triggers/history.controller';
+import { HistoryService } from './triggers/history.service';
+import { TriggerDispatcher } from './triggers/trigger-dispatcher.service';
+import { TriggerRunsService } from './triggers/trigger-runs.service';
+import { TriggersController } from './triggers/triggers.controller';
+import { EnvTriggers, TriggersService, buildEnvTriggers } from './triggers/triggers.service';
 import { WatchersController } from './watchers/watchers.controller';
 import { WatchersService } from './watchers/watchers.service';
 
 /** Composition root. The validated configuration is passed in, so a bad one never reaches Nest. */
 @Module({})
 export class AppModule {
-  static forRoot(config: TidewatchConfig, registries: RegistryResolver = createRegistryResolver(config.registries)): DynamicModule {
+  static forRoot(
+    config: TidewatchConfig,
+    registries: RegistryResolver = createRegistryResolver(config.registries),
+    envTriggers: EnvTriggers = buildEnvTriggers(config.triggers),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -31,10 +44,17 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         TypeOrmModule.forFeature(entities),
       ],
-      controllers: [AppController, HealthController, ContainersController, WatchersController, RegistriesController],
+      controllers: [AppController, HealthController, ContainersController, WatchersController, RegistriesController, TriggersController, HistoryController, EventsController],
       providers: [
         { provide: ConfigService, useValue: new ConfigService(config) },
+        { provide: EnvTriggers, useValue: envTriggers },
+        { provide: SecretBox, useValue: SecretBox.fromConfig(config.secretKey, config.dataDir) },
         ContainerEventsService,
+        DeliveryService,
+        HistoryService,
+        TriggerDispatcher,
+        TriggerRunsService,
+        TriggersService,
         ContainersRepository,
         ContainersService,
         DockerRepositoryFactory,

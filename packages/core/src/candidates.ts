@@ -107,11 +107,8 @@ export function selectCandidate(input: CandidateInput, compiled?: TagOverrides):
 
   const record = (tag: string, transformed: string, reason: TagReason, detail?: string): void => {
     const verdict = reason === 'newer' ? 'candidate' : 'dropped';
-    considered.push(
-      detail === undefined
-        ? { tag, transformed, verdict, reason }
-        : { tag, transformed, verdict, reason, detail },
-    );
+    // One object shape for every entry keeps this hot push monomorphic for V8.
+    considered.push({ tag, transformed, verdict, reason, detail });
     counts[reason] = (counts[reason] ?? 0) + 1;
   };
 
@@ -141,7 +138,8 @@ export function selectCandidate(input: CandidateInput, compiled?: TagOverrides):
       record(tag, tag, 'excluded', `matches exclude /${overrides.exclude.source}/`);
       continue;
     }
-    const transformed = applyTransform(overrides.transform, tag);
+    const transformed =
+      overrides.transform === undefined ? tag : applyTransform(overrides.transform, tag);
     const remote = inspectTag(transformed);
     if (!remote.ok) {
       record(tag, transformed, 'not-version', remote.detail);

@@ -44,8 +44,9 @@ describe('checkUserRegex accepts ordinary tag patterns', () => {
     ['^v(\\d+\\.)?\\d+$', 'v1.2', true],
     ['^\\x76\\d', 'v1', true],
     ['^\\u0076\\d', 'v1', true],
-    ['{', 'a{', true],
-    ['a{,2}', 'a{,2}', true],
+    // Literal braces (Annex B) are accepted; no tag contains them.
+    ['{', 'a{', false],
+    ['a{,2}', 'a{,2}', false],
     ['(?!)', '1.2.3', false],
     ['', 'anything', true],
   ])('%s on %s → %s', (pattern, input, matches) => {
@@ -82,7 +83,9 @@ describe('checkUserRegex rejects dangerous or broken patterns', () => {
     ['^\\S+-\\S+-\\S+x', '3 quantifiers compete'],
     ['^(?:.*-.*-.*)$', '3 quantifiers compete'],
     ['^(?:x|.*-.*-.*)$', '3 quantifiers compete'],
-    ['^x(?=.*-.*-.*y)', '3 quantifiers in "(?=.*-.*-.*y)" compete'],
+    ['^x(?=.*-.*-.*y)', '3 quantifiers compete'],
+    ['^.*(?=.*-.*y)', '3 quantifiers compete'],
+    ['^(?:a|.*)(?:b|.*)(?:c|.*)x', '3 quantifiers compete'],
     ['.*-.*x', 'retried at every position, which counts as one; start it with ^'],
     ['\\d+.*\\d', '3 quantifiers compete'],
     ['^.*-.*\\d+$', '3 quantifiers compete'],
@@ -112,6 +115,9 @@ describe('checkUserRegex rejects dangerous or broken patterns', () => {
     ['^.*\\d+$'],
     ['^\\S+-\\S+-\\S+$'],
     ['^.*-.*\\d$'],
+    ['^(?!.*-rc)'],
+    ['(?!.*-rc)'],
+    ['^(?=.*\\d).*alpine$'],
     ['^[a-z]+(\\.[a-z]+)*$'],
     ['^(v\\d+\\.)+$'],
     ['((a+)b)+'],
@@ -154,6 +160,10 @@ describe('testUserRegex', () => {
     expect(testUserRegex(regex, 'a'.repeat(129))).toBe(false);
   });
 
+  it.each([' a', 'a b', 'a/b', 'a:b', '-a', '', 'ä'])('never matches the non-tag %j', (input) => {
+    expect(testUserRegex(/./, input)).toBe(false);
+  });
+
   it('is not confused by a stateful global regex', () => {
     const regex = /a/g;
     expect(testUserRegex(regex, 'a')).toBe(true);
@@ -180,10 +190,11 @@ describe('parseTransform and applyTransform', () => {
     expect(applyTransform(parseTransform(expression), tag)).toBe(expected);
   });
 
-  it('leaves tags alone without a transform or when too long', () => {
+  it('leaves tags alone without a transform, when too long, or when not a tag', () => {
     expect(applyTransform(undefined, 'v1')).toBe('v1');
     const long = `v${'1'.repeat(200)}`;
     expect(applyTransform(parseTransform('^v(.*)$ => $1'), long)).toBe(long);
+    expect(applyTransform(parseTransform('^v(.*)$ => $1'), 'v 1')).toBe('v 1');
   });
 
   it.each<[string, string]>([

@@ -73,7 +73,7 @@ export function inspectTag(raw: string): TagInspection {
     return { ok: false, reason: 'not-version', detail: 'looks like a commit hash' };
   }
 
-  const prefix = (PREFIX.exec(raw) as RegExpExecArray)[0];
+  const prefix = isDigit(raw.charCodeAt(0)) ? '' : (PREFIX.exec(raw) as RegExpExecArray)[0];
   const afterPrefix = raw.slice(prefix.length);
   const core = parseCore(afterPrefix);
   if (core === null) {
@@ -93,10 +93,12 @@ export function inspectTag(raw: string): TagInspection {
     build = Number(buildMatch[3]);
   }
 
-  let prereleaseIds: (string | number)[] = [];
+  let prereleaseIds: readonly (string | number)[] = NONE;
   const pre = rest === '' ? null : PRERELEASE.exec(rest);
   if (pre !== null) {
-    prereleaseIds = [pre[2].toLowerCase(), ...(pre[3].match(/\d+/g) ?? []).map(Number)];
+    const ids: (string | number)[] = [pre[2].toLowerCase()];
+    for (const digits of pre[3].match(/\d+/g) ?? []) ids.push(Number(digits));
+    prereleaseIds = ids;
     rest = rest.slice(0, pre.index) + rest.slice(pre.index + pre[0].length);
   }
 
@@ -141,7 +143,7 @@ function looksLikeCommit(raw: string): boolean {
 
 interface Core {
   numbers: number[];
-  separators: string[];
+  separators: readonly string[];
   length: number;
   calendar: boolean;
   tooLong: boolean;
@@ -152,7 +154,7 @@ function parseCore(text: string): Core | null {
   if (date !== null) {
     return {
       numbers: [Number(date[1]), Number(date[2]), Number(date[3])],
-      separators: ['-', '-'],
+      separators: DASHES,
       length: date[0].length,
       calendar: true,
       tooLong: false,
@@ -161,7 +163,6 @@ function parseCore(text: string): Core | null {
   // Hand-rolled `\d+(\.\d+)*`: this runs for every tag of a repository and regex + split +
   // map allocated most of selectCandidate's time.
   const numbers: number[] = [];
-  const separators: string[] = [];
   let tooLong = false;
   let firstDigits = 0;
   let index = 0;
@@ -177,13 +178,12 @@ function parseCore(text: string): Core | null {
     if (numbers.length === 0) firstDigits = index - start;
     numbers.push(value);
     if (text[index] !== '.' || !isDigit(text.charCodeAt(index + 1))) break;
-    separators.push('.');
     index += 1;
   }
   if (numbers.length === 0) return null;
   return {
     numbers,
-    separators,
+    separators: DOTS[numbers.length - 1] ?? Array<string>(numbers.length - 1).fill('.'),
     length: index,
     // A 4-digit year followed by a month-sized part: CalVer (`2024.10.2`), which must never be
     // weighed against SemVer (`10.11.4`) — getwud/wud#866.
@@ -198,11 +198,18 @@ function parseCore(text: string): Core | null {
   };
 }
 
+// Shared, frozen: nearly every tag has one of these, and the parse runs per tag.
+const NONE: readonly never[] = Object.freeze([]);
+const DOTS: readonly (readonly string[])[] = [0, 1, 2, 3, 4, 5].map((count) =>
+  Object.freeze(Array<string>(count).fill('.')),
+);
+const DASHES: readonly string[] = Object.freeze(['-', '-']);
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-const NO_SUFFIX = { family: '', numbers: Object.freeze([]) as readonly number[] };
+const NO_SUFFIX = { family: '', numbers: NONE };
 
 function suffixFamily(suffix: string): { family: string; numbers: readonly number[] } {
   if (suffix === '') return NO_SUFFIX;

@@ -61,3 +61,22 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   }
   return Math.min(ms, 3_600_000);
 }
+
+/** The first `code` (ECONNREFUSED, …) along the cause chain; duck-typed because errors may come from another realm. */
+export function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    current = cause;
+  }
+  return undefined;
+}
+
+/** `message` of anything thrown. */
+export function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}

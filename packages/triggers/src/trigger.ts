@@ -130,6 +130,8 @@ export interface TriggerDeps {
   appVersion?: string;
   /** Logger for background activity outside a delivery (MQTT reconnects). */
   logger?: TriggerLogger;
+  /** Further values to mask in anything a provider reports (e.g. every configured secret, for the command trigger's output). */
+  secrets?: readonly string[];
 }
 
 /**

@@ -9,4 +9,8 @@ export class ConfigService {
   get(): TidewatchConfig {
     return this.config;
   }
+
+  get delivery(): TidewatchConfig['delivery'] {
+    return this.config.delivery;
+  }
 }

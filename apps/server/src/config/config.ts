@@ -39,6 +39,10 @@ export interface TidewatchConfig {
   databaseUrl?: string;
   log: { level: 'error' | 'warn' | 'info' | 'debug' | 'verbose'; format: 'text' | 'json' };
   publicUrl?: string;
+  /** Key for secrets at rest; a key file in the data directory when unset. */
+  secretKey?: string;
+  /** Trigger delivery: retries after the first attempt, back-off base and cap (ms), parallel deliveries. */
+  delivery: { retries: number; backoffMs: number; maxBackoffMs: number; concurrency: number; timeoutMs: number };
   watchers: WatcherConfig[];
   registries: ComponentConfig[];
   triggers: ComponentConfig[];
@@ -64,6 +68,15 @@ const portText = z
 
 const nonNegativeInt = z.string().trim().regex(/^\d+$/, 'must be a whole number of milliseconds').transform(Number);
 
+function boundedInt(min: number, max: number, message: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const cronText = z
   .string()
   .trim()
@@ -78,7 +91,7 @@ const cronText = z
 
 const nameText = /^[a-z0-9][a-z0-9-]*$/;
 
-const KNOWN_TOP_LEVEL = new Set(['server', 'data', 'database', 'log', 'public', 'watcher', 'registry', 'trigger', 'auth', 'secret', 'metrics']);
+const KNOWN_TOP_LEVEL = new Set(['server', 'data', 'database', 'log', 'public', 'watcher', 'registry', 'trigger', 'auth', 'secret', 'metrics', 'delivery']);
 // WUD settings with no meaning here are accepted quietly so a WUD environment boots unchanged.
 const WUD_IGNORED = new Set(['store', 'prometheus', 'run', 'event']);
 
@@ -215,6 +228,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       format: optionalLeaf(tree, ['log', 'format'], z.string().trim().toLowerCase().pipe(z.enum(['text', 'json'], { message: 'must be text or json' }))) ?? 'text',
     },
     publicUrl: optionalLeaf(tree, ['public', 'url'], z.string().trim().url('must be a URL')),
+    secretKey: optionalLeaf(tree, ['secret', 'key'], z.string().min(16, 'must be at least 16 characters')),
+    delivery: {
+      retries: optionalLeaf(tree, ['delivery', 'retries'], boundedInt(0, 50, 'must be a whole number from 0 to 50')) ?? 5,
+      backoffMs: optionalLeaf(tree, ['delivery', 'backoff'], boundedInt(1, 3_600_000, 'must be milliseconds from 1 to 3600000')) ?? 2000,
+      maxBackoffMs: optionalLeaf(tree, ['delivery', 'maxbackoff'], boundedInt(1, 86_400_000, 'must be milliseconds from 1 to 86400000')) ?? 600_000,
+      concurrency: optionalLeaf(tree, ['delivery', 'concurrency'], boundedInt(1, 256, 'must be a whole number from 1 to 256')) ?? 8,
+      timeoutMs: optionalLeaf(tree, ['delivery', 'timeout'], boundedInt(100, 600_000, 'must be milliseconds from 100 to 600000')) ?? 30_000,
+    },
     watchers: readWatchers(tree),
     registries: readComponents(tree, 'registry'),
     triggers: readComponents(tree, 'trigger'),

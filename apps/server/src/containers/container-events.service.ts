@@ -7,6 +7,8 @@ export interface ContainerEvents {
   removed: [ids: string[]];
   /** After a check: every checked container, and those whose update state changed. */
   updated: [checked: ContainerEntity[], changed: ContainerEntity[]];
+  /** A trigger ran (id, trigger, status), for live history. */
+  history: [run: { id: string; trigger: string; status: string; containerName: string | null }];
 }
 
 /** In-process notifications about containers, for the update checker and live UI updates. */
@@ -18,6 +20,10 @@ export class ContainerEventsService extends EventEmitter<ContainerEvents> {
 
   emitRemoved(ids: string[]): void {
     this.emit('removed', ids);
+  }
+
+  emitHistory(run: { id: string; trigger: string; status: string; containerName: string | null }): void {
+    this.emit('history', run);
   }
 
   emitUpdated(checked: ContainerEntity[], changed: ContainerEntity[]): void {

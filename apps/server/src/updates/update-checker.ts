@@ -1,4 +1,4 @@
-import { type Decision, compileOverrides, isSameRepository, parseRepoDigest, renderLinkTemplate, selectCandidate, semverDiff } from '@tidewatch/core';
+import { type Decision, applyTransform, compileOverrides, isSameRepository, parseRepoDigest, renderLinkTemplate, selectCandidate, semverDiff } from '@tidewatch/core';
 import type { ContainerEntity, StoredResult, StoredUpdateKind } from '../database/entities';
 import { readLabelSettings } from '../containers/container-labels';
 import type { CheckCycle } from '../registries/check-cycle';
@@ -91,7 +91,7 @@ export class UpdateChecker {
 
       let updateKind: StoredUpdateKind | null = null;
       if (tagUpdate) {
-        updateKind = { kind: 'tag', localValue: currentTag, remoteValue: candidate, semverDiff: semverDiff(currentTag, candidate, overrides.transform) };
+        updateKind = { kind: 'tag', localValue: currentTag, remoteValue: candidate, semverDiff: semverDiff(applyTransform(overrides.transform, currentTag), applyTransform(overrides.transform, candidate)) };
       } else if (digestUpdate) {
         updateKind = { kind: 'digest', localValue: localDigest, remoteValue: digestCheck.remoteDigest, semverDiff: null };
       }

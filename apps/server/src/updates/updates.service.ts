@@ -5,6 +5,7 @@ import type { ContainerEntity } from '../database/entities';
 import { CheckCycle } from '../registries/check-cycle';
 import { RegistriesService } from '../registries/registries.service';
 import { SchedulerRepository, watcherJobName } from '../scheduler/scheduler.repository';
+import { TriggerDispatcher } from '../triggers/trigger-dispatcher.service';
 import { WatchersService } from '../watchers/watchers.service';
 import { type CheckOutcome, UpdateChecker } from './update-checker';
 
@@ -35,6 +36,7 @@ export class UpdatesService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly store: ContainersRepository,
     private readonly events: ContainerEventsService,
     private readonly scheduler: SchedulerRepository,
+    private readonly dispatcher: TriggerDispatcher,
   ) {
     this.checker = new UpdateChecker(registries);
   }
@@ -103,7 +105,7 @@ export class UpdatesService implements OnApplicationBootstrap, OnModuleDestroy {
       apply(container, outcomes[index], checkedAt);
       if (before !== JSON.stringify([container.updateAvailable, container.updateKind, container.result, container.errorMessage])) changed.push(container);
     });
-    await this.store.save(containers);
+    await this.dispatcher.recordCheck(containers, changed);
     this.events.emitUpdated(containers, changed);
     return containers;
   }

@@ -1,4 +1,4 @@
-import { TriggerDeliveryError, isRetryableStatus, parseRetryAfter } from '../errors';
+import { TriggerDeliveryError, errorCode, errorMessage, isRetryableStatus, parseRetryAfter } from '../errors';
 import { redact, stripUrlCredentials } from '../redact';
 
 /** Largest response body kept for error messages and details. */
@@ -48,16 +48,6 @@ export function displayUrl(url: string, secrets: readonly string[]): string {
     // Not a URL: only the secret masking below applies.
   }
   return redact(shown, secrets);
-}
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }
 
 async function readLimited(response: Response): Promise<string> {
@@ -115,7 +105,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
       throw new TriggerDeliveryError(`${line}: no answer within ${request.timeoutMs} ms`, { retryable: true, code: 'timeout', cause: error });
     }
     const code = errorCode(error);
-    const reason = redact(code ?? (error instanceof Error ? error.message : String(error)), request.secrets);
+    const reason = redact(code ?? errorMessage(error), request.secrets);
     throw new TriggerDeliveryError(`${line}: ${reason}`, { retryable: true, code: 'network', cause: error });
   }
   const summary = `${line} → ${response.status}`;

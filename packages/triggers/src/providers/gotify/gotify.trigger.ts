@@ -1,0 +1,60 @@
+import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
+import { releaseLink } from '../provider-helpers';
+import { gotifySchema, type GotifyConfig } from './gotify.schema';
+
+/** `POST /message` body. */
+export function gotifyPayload(priority: number, title: string, body: string, events: readonly TriggerEvent[]): Record<string, unknown> {
+  const extras: Record<string, unknown> = { 'client::display': { contentType: 'text/plain' } };
+  const link = releaseLink(events);
+  if (link) extras['client::notification'] = { click: { url: link } };
+  return { title, message: body || title, priority, extras };
+}
+
+/** Posts a message to a Gotify server. */
+export class GotifyTrigger implements TriggerProvider {
+  constructor(
+    private readonly config: GotifyConfig,
+    private readonly deps: TriggerDeps = {},
+  ) {}
+
+  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
+    return this.send([event], ctx);
+  }
+
+  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
+    return this.send(events, ctx);
+  }
+
+  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+    const url = new URL(joinUrl(this.config.url, 'message'));
+    url.searchParams.set('token', this.config.token);
+    const response = await sendHttp({
+      method: 'POST',
+      url: url.toString(),
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': userAgent(this.deps.appVersion) },
+      body: JSON.stringify(gotifyPayload(this.config.priority, ctx.title, ctx.body, events)),
+      timeoutMs: this.config.timeout,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      secrets: [this.config.token],
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+    let id: number | undefined;
+    try {
+      id = (JSON.parse(response.text) as { id?: number }).id;
+    } catch {
+      // The 2xx status is what counts.
+    }
+    return { summary: response.summary, details: { status: response.status, id: id ?? null, events: events.length } };
+  }
+}
+
+/** `gotify`. */
+export const gotifyTriggerType = {
+  type: 'gotify',
+  description: 'Message to a Gotify server.',
+  schema: gotifySchema,
+  secretKeys: ['token'],
+  create: (config: GotifyConfig, deps?: TriggerDeps) => new GotifyTrigger(config, deps),
+} satisfies TriggerType<typeof gotifySchema>;
