@@ -84,6 +84,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/containers/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-read one container from its engine and check it against its registry now. */
+        post: operations["Containers_watchOne"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The detection trace of the last check: which tags were considered, which rule dropped each, why the candidate won. */
+        get: operations["Containers_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/watchers": {
         parameters: {
             query?: never;
@@ -108,6 +142,192 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Watchers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Registries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Registries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every trigger (environment-defined ones are read-only); secrets masked. */
+        get: operations["Triggers_list"];
+        put?: never;
+        /** Create a trigger (stored in the database, secrets encrypted). */
+        post: operations["Triggers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trigger types with the fields of their configuration (drives the UI forms). */
+        get: operations["Triggers_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{type}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Triggers_get"];
+        /** Replace a trigger’s settings (a secret left out keeps its value). Environment-defined triggers: 409. */
+        put: operations["Triggers_update"];
+        post?: never;
+        delete: operations["Triggers_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{type}/{name}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sample event (or a given container) now and return the outcome. */
+        post: operations["Triggers_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triggers that apply to a container, with its threshold. */
+        get: operations["Triggers_forContainer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/containers/{id}/triggers/{type}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a trigger for a container now (for update triggers, this is the Update button). */
+        post: operations["Triggers_runForContainer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trigger runs, newest first: filter by trigger, container, status, event, time range; paginated. */
+        get: operations["History_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/history/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue the failed delivery of this run again. */
+        post: operations["History_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live changes (Server-Sent Events): containers, removed, history, heartbeat. */
+        get: operations["Events_stream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -229,6 +449,42 @@ export interface components {
             /** @example updateAvailable must be true or false */
             message: string;
         };
+        DecisionEntryDto: {
+            tag: string;
+            /** @enum {string} */
+            verdict: "candidate" | "dropped";
+            /** @description Rule that decided: excluded, not-included, not-version, signature, different-shape, prerelease, not-newer, current, … */
+            reason: string;
+            detail?: string;
+        };
+        DigestDecisionDto: {
+            watched: boolean;
+            local: string | null;
+            remote: string | null;
+            upToDate: boolean | null;
+        };
+        DecisionDto: {
+            containerId: string;
+            /** Format: date-time */
+            checkedAt: string | null;
+            /** @description False until the container has been checked. */
+            checked: boolean;
+            currentTag: string | null;
+            transformedCurrent: string | null;
+            /** @description Whether the tag is version-like and compared with other tags. */
+            tracked: boolean;
+            candidate: string | null;
+            /** @description Why the candidate won, or why there is none. */
+            reason: string | null;
+            totalTags: number;
+            droppedByReason: {
+                [key: string]: number;
+            };
+            /** @description Candidates first, then a sample of dropped tags. */
+            considered: components["schemas"]["DecisionEntryDto"][];
+            digest: components["schemas"]["DigestDecisionDto"] | null;
+            error: string | null;
+        };
         WatcherDto: {
             /** @example docker.local */
             id: string;
@@ -248,6 +504,202 @@ export interface components {
             nextCheck: string | null;
             lastError: string | null;
             containerCount: number;
+        };
+        RateLimitDto: {
+            limit: number;
+            remaining: number;
+            /** @description Window length in seconds (Docker Hub: 21600). */
+            windowSeconds?: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RequestCountDto: {
+            /** @example manifest-head */
+            kind: string;
+            /** @example 200 */
+            status: string;
+            count: number;
+        };
+        RegistryDto: {
+            /** @example hub.public */
+            id: string;
+            /** @example hub */
+            type: string;
+            /** @example public */
+            name: string;
+            /** @example https://registry-1.docker.io/v2 */
+            url: string;
+            /** @description Settings, secrets masked (ab****yz). */
+            configuration: {
+                [key: string]: string;
+            };
+            /** @description Last ratelimit-limit / ratelimit-remaining seen. */
+            rateLimit: components["schemas"]["RateLimitDto"] | null;
+            requests: components["schemas"]["RequestCountDto"][];
+        };
+        TriggerDto: {
+            /** @example webhook.ops */
+            id: string;
+            /** @example webhook */
+            type: string;
+            /** @example ops */
+            name: string;
+            /**
+             * @description env: defined by environment variables (read-only); ui: created through the API.
+             * @enum {string}
+             */
+            source: "env" | "ui";
+            readOnly: boolean;
+            enabled: boolean;
+            /** @description Settings; secrets masked. */
+            configuration: {
+                [key: string]: string;
+            };
+            /** @description Secret settings that have a value (the values are never returned). */
+            secretsSet: string[];
+            /** @enum {string} */
+            mode: "simple" | "batch";
+            /** @enum {string} */
+            threshold: "all" | "major" | "minor" | "patch";
+            once: boolean;
+            auto: boolean;
+            events: string[];
+        };
+        TriggerFieldDto: {
+            /** @example url */
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "enum" | "url" | "email-list" | "list";
+            required: boolean;
+            /** @description Default value, as text. */
+            default?: string;
+            /** @description Write-only: never returned by the API. */
+            secret: boolean;
+            help: string;
+            options?: string[];
+            example?: string;
+            /** @description Environment suffix: TIDEWATCH_TRIGGER_{type}_{name}_{env}. */
+            env: string;
+            /**
+             * @description template = rendered by the engine (${container.name} …).
+             * @enum {string}
+             */
+            format?: "template";
+            /**
+             * @description common = engine options every trigger has; provider = the type’s own.
+             * @enum {string}
+             */
+            group: "common" | "provider";
+        };
+        TriggerTypeDto: {
+            /** @example webhook */
+            type: string;
+            description: string;
+            fields: components["schemas"]["TriggerFieldDto"][];
+        };
+        CreateTriggerDto: {
+            /** @enum {string} */
+            type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+            /** @example ops */
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            /**
+             * @example {
+             *       "url": "https://hooks.example/tidewatch",
+             *       "threshold": "minor"
+             *     }
+             */
+            configuration: {
+                [key: string]: string;
+            };
+        };
+        UpdateTriggerDto: {
+            enabled?: boolean;
+            /** @description All settings; a secret left out keeps its stored value, an empty string clears it. */
+            configuration: {
+                [key: string]: string;
+            };
+        };
+        TestTriggerDto: {
+            /** @description Send this container instead of a sample. */
+            containerId?: string;
+        };
+        RunResultDto: {
+            ok: boolean;
+            /** @description Redacted summary of what was sent. */
+            summary: string | null;
+            error: string | null;
+            durationMs: number;
+            /** @description History entry of this run. */
+            runId: string;
+        };
+        ContainerTriggerDto: {
+            /** @example webhook.ops */
+            id: string;
+            /** @example webhook */
+            type: string;
+            /** @example ops */
+            name: string;
+            /**
+             * @description env: defined by environment variables (read-only); ui: created through the API.
+             * @enum {string}
+             */
+            source: "env" | "ui";
+            readOnly: boolean;
+            enabled: boolean;
+            /** @description Settings; secrets masked. */
+            configuration: {
+                [key: string]: string;
+            };
+            /** @description Secret settings that have a value (the values are never returned). */
+            secretsSet: string[];
+            /** @enum {string} */
+            mode: "simple" | "batch";
+            /** @enum {string} */
+            threshold: "all" | "major" | "minor" | "patch";
+            once: boolean;
+            auto: boolean;
+            events: string[];
+            /**
+             * @description Threshold for this container (its trigger.include label may override the trigger's).
+             * @enum {string}
+             */
+            containerThreshold: "all" | "major" | "minor" | "patch";
+        };
+        TriggerRunDto: {
+            id: string;
+            /** @example webhook.ops */
+            trigger: string;
+            triggerType: string;
+            triggerName: string;
+            /** @enum {string} */
+            event: "update-available" | "update-applied" | "update-failed" | "rolled-back" | "check-error";
+            containerIdentity: string | null;
+            containerName: string | null;
+            /** @enum {string} */
+            status: "success" | "error" | "retrying";
+            attempt: number;
+            durationMs: number;
+            error: string | null;
+            summary: string | null;
+            /** @enum {string} */
+            origin: "auto" | "manual" | "test" | "retry";
+            /** @description Outbox delivery this run belongs to (retry it with POST /api/history/{id}/retry). */
+            deliveryId: string | null;
+            /** @enum {string|null} */
+            deliveryStatus: "pending" | "delivering" | "delivered" | "failed" | null;
+            /** @description Steps of an update action with durations. */
+            steps: Record<string, never>[] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        HistoryPageDto: {
+            items: components["schemas"]["TriggerRunDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
     };
     responses: never;
@@ -430,6 +882,84 @@ export interface operations {
             };
         };
     };
+    Containers_watchOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Docker container ID (full 64-hex form or a unique prefix of at least 12). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerDto"];
+                };
+            };
+            /** @description The id is not a container ID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Containers_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Docker container ID (full 64-hex form or a unique prefix of at least 12). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description The id is not a container ID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     Watchers_list: {
         parameters: {
             query?: never;
@@ -483,6 +1013,492 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
+            };
+        };
+    };
+    Registries_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryDto"][];
+                };
+            };
+        };
+    };
+    Registries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerDto"][];
+                };
+            };
+        };
+    };
+    Triggers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTriggerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerTypeDto"][];
+                };
+            };
+        };
+    };
+    Triggers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTriggerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestTriggerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_forContainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Docker container ID (full 64-hex form or a unique prefix of at least 12). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContainerTriggerDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Triggers_runForContainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                name: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResultDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description The trigger ran and failed; the message says why. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    History_list: {
+        parameters: {
+            query?: {
+                /** @description Trigger id (type.name). */
+                trigger?: string;
+                /** @description Container identity (watcher/name) or name. */
+                container?: string;
+                status?: "success" | "error" | "retrying";
+                event?: "update-available" | "update-applied" | "update-failed" | "rolled-back" | "check-error";
+                from?: string;
+                to?: string;
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    History_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    Events_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream; each event carries JSON data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

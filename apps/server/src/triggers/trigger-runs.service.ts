@@ -27,7 +27,14 @@ export class TriggerRunsService {
   }
 
   types(): TriggerTypeDto[] {
-    return Object.values(triggerTypes).map((type) => ({ type: type.type, description: type.description, fields: describeSchema(type, { includeCommon: true }) }));
+    return Object.values(triggerTypes).map((type) => ({
+      type: type.type,
+      description: type.description,
+      fields: describeSchema(type, { includeCommon: true }).map(({ default: fallback, ...field }) => ({
+        ...field,
+        ...(fallback === undefined ? {} : { default: Array.isArray(fallback) ? fallback.join(',') : String(fallback) }),
+      })),
+    }));
   }
 
   get(type: string, name: string): TriggerDto {

@@ -32,7 +32,9 @@ export class TriggerFieldDto {
   @ApiProperty() help: string;
   @ApiPropertyOptional({ type: [String] }) options?: string[];
   @ApiPropertyOptional() example?: string;
-  @ApiProperty({ enum: ['common', 'type'], description: 'common = engine options every trigger has.' }) group: string;
+  @ApiProperty({ description: 'Environment suffix: TIDEWATCH_TRIGGER_{type}_{name}_{env}.' }) env: string;
+  @ApiPropertyOptional({ enum: ['template'], description: 'template = rendered by the engine (${container.name} …).' }) format?: string;
+  @ApiProperty({ enum: ['common', 'provider'], description: 'common = engine options every trigger has; provider = the type’s own.' }) group: string;
 }
 
 export class TriggerTypeDto {

@@ -1,7 +1,15 @@
 import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true, retry: 1 } },
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: true,
+        // Client errors (4xx) will not fix themselves; network trouble and 5xx get one more go.
+        retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
   });
 }

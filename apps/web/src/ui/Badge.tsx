@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export type BadgeTone = 'ok' | 'error' | 'neutral' | 'major' | 'minor' | 'patch' | 'digest';
+export type BadgeTone = 'ok' | 'error' | 'warn' | 'info' | 'neutral' | 'major' | 'minor' | 'patch' | 'prerelease' | 'digest';
 export type BadgeProps = { tone?: BadgeTone; title?: string; children: ReactNode };
 
 export function Badge({ tone = 'neutral', title, children }: BadgeProps) {

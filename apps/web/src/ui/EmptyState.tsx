@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 
-export type EmptyStateProps = { title: string; children?: ReactNode };
+export type EmptyStateProps = { title: string; children?: ReactNode; compact?: boolean };
 
-export function EmptyState({ title, children }: EmptyStateProps) {
+export function EmptyState({ title, children, compact = false }: EmptyStateProps) {
   return (
-    <div className="state" role="status">
+    <div className={`state${compact ? ' state--compact' : ''}`} role="status">
       <p className="state__title">{title}</p>
       {children && <div className="state__body">{children}</div>}
     </div>

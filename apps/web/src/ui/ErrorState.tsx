@@ -1,15 +1,13 @@
-export type ErrorStateProps = { message: string; onRetry?: () => void };
+import { Button } from './Button';
 
-export function ErrorState({ message, onRetry }: ErrorStateProps) {
+export type ErrorStateProps = { message: string; title?: string; onRetry?: () => void; compact?: boolean };
+
+export function ErrorState({ message, title = 'Something went wrong', onRetry, compact = false }: ErrorStateProps) {
   return (
-    <div className="state state--error" role="alert">
-      <p className="state__title">Something went wrong</p>
+    <div className={`state state--error${compact ? ' state--compact' : ''}`} role="alert">
+      <p className="state__title">{title}</p>
       <p className="state__body">{message}</p>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
+      {onRetry && <Button onClick={onRetry}>Try again</Button>}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-export type LoadingStateProps = { label: string };
+import { Spinner } from './Spinner';
 
-export function LoadingState({ label }: LoadingStateProps) {
+export type LoadingStateProps = { label: string; compact?: boolean };
+
+export function LoadingState({ label, compact = false }: LoadingStateProps) {
   return (
-    <div className="state" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" /> {label}…
+    <div className={`state state--loading${compact ? ' state--compact' : ''}`} role="status" aria-live="polite">
+      <Spinner /> {label}…
     </div>
   );
 }

@@ -87,7 +87,7 @@ function inspect(schema: z.ZodType): Inspected {
 
 function jsonDefault(value: unknown): TriggerFieldDescription['default'] {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
   return undefined;
 }
 
@@ -99,7 +99,9 @@ function enumOptions(schema: z.ZodType): string[] | undefined {
 /** Describes every field of a zod object schema (`secretKeys` marks write-only fields). */
 export function describeObjectSchema(schema: z.ZodObject, secretKeys: readonly string[], group: TriggerFieldDescription['group']): TriggerFieldDescription[] {
   const fields: TriggerFieldDescription[] = [];
-  for (const [key, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  // The default shape type is a loose record of `any`; every field of a zod object is a ZodType.
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const [key, fieldSchema] of Object.entries(shape)) {
     const info = inspect(fieldSchema);
     const format = typeof info.meta.format === 'string' ? info.meta.format : undefined;
     let type: TriggerFieldType = 'string';

@@ -50,7 +50,7 @@ function toNumber(value: unknown): unknown {
 }
 
 function toList(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
   const blank = blankToUndefined(value);
   if (typeof blank !== 'string') return blank;
   return blank

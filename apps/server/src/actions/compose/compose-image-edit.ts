@@ -99,7 +99,7 @@ export function readServiceImages(text: string): Record<string, string | null> {
   const images: Record<string, string | null> = {};
   for (const service of Object.keys(servicesMap(services))) {
     try {
-      images[service] = String(imageNode(doc, services, service).value);
+      images[service] = String(imageNode(doc, services, service, true).value);
     } catch {
       images[service] = null;
     }
@@ -143,18 +143,18 @@ function servicesMap(services: YAMLMap): Record<string, Node | null> {
 
 function resolve(doc: Document, node: Node | null | undefined): Node | null | undefined {
   let current = node;
-  for (let depth = 0; depth < 32 && current && isAlias(current); depth++) current = current.resolve(doc) as Node | undefined;
+  for (let depth = 0; depth < 32 && current && isAlias(current); depth++) current = current.resolve(doc);
   return current;
 }
 
-function imageNode(doc: Document, services: YAMLMap, service: string): Scalar {
+function imageNode(doc: Document, services: YAMLMap, service: string, allowVariables = false): Scalar {
   const entry = servicesMap(services)[service];
   if (entry === undefined) throw new ComposeEditError(`service "${service}" is not in the file`);
   const found = findImage(doc, resolve(doc, entry), new Set());
   if (!found) throw new ComposeEditError(`service "${service}" has no image (built from source?)`);
   const value = found.value;
   if (typeof value !== 'string' || !value) throw new ComposeEditError(`the image of service "${service}" is not a string`);
-  if (/\$(?!\$)/.test(value.replace(/\$\$/g, ''))) {
+  if (!allowVariables && /\$(?!\$)/.test(value.replace(/\$\$/g, ''))) {
     throw new ComposeEditError(
       `the image of service "${service}" comes from variable substitution (${value}): Tidewatch does not rewrite it; change the variable (e.g. in .env) instead`,
     );

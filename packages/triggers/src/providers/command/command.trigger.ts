@@ -22,7 +22,7 @@ export function commandEnvironment(events: readonly TriggerEvent[], ctx: Pick<Tr
   }
   const clean = (value: string) => value.replace(/\0/g, '');
   if (events.length === 1) {
-    const event = events[0] as TriggerEvent;
+    const event = events[0];
     // WUD's variables: the flattened container and container_json.
     for (const [name, value] of Object.entries(flatten(event.container))) env[name] = value === null ? '' : clean(String(value));
     env.container_json = clean(JSON.stringify(event.container));

@@ -11,7 +11,7 @@ export function splitArgs(text: string | undefined): string[] {
   let inArg = false;
   let index = 0;
   while (index < text.length) {
-    const char = text[index] as string;
+    const char = text[index];
     if (/\s/.test(char)) {
       if (inArg) args.push(current);
       current = '';
@@ -29,12 +29,12 @@ export function splitArgs(text: string | undefined): string[] {
       let cursor = index + 1;
       let closed = false;
       while (cursor < text.length) {
-        const inner = text[cursor] as string;
+        const inner = text[cursor];
         if (inner === '"') {
           closed = true;
           break;
         }
-        if (inner === '\\' && cursor + 1 < text.length && '"\\$`'.includes(text[cursor + 1] as string)) {
+        if (inner === '\\' && cursor + 1 < text.length && '"\\$`'.includes(text[cursor + 1])) {
           current += text[cursor + 1];
           cursor += 2;
           continue;

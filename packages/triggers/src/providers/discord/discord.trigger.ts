@@ -13,7 +13,7 @@ const COLORS: Record<TriggerEventKind, number> = {
 
 /** Discord webhook body: one embed; mentions disabled so container data can never ping @everyone. */
 export function discordPayload(config: Pick<DiscordConfig, 'username' | 'avatar_url'>, title: string, body: string, events: readonly TriggerEvent[]): Record<string, unknown> {
-  const first = events[0] as TriggerEvent;
+  const first = events[0];
   const embed: Record<string, unknown> = {
     title: clip(title || 'Tidewatch', 256),
     color: COLORS[events.every((event) => event.kind === first.kind) ? first.kind : 'update-available'],

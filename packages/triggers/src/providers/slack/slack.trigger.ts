@@ -18,7 +18,7 @@ export function slackPayload(title: string, body: string, events: readonly Trigg
   if (link) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Release notes' }, url: link }] });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`Tidewatch · ${events.length === 1 ? (events[0] as TriggerEvent).kind : `${events.length} events`}`) }] });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`Tidewatch · ${events.length === 1 ? (events[0]).kind : `${events.length} events`}`) }] });
   return { text: clip(escapeSlack([title, body].filter((part) => part !== '').join('\n')), 3000), blocks };
 }
 

@@ -96,7 +96,7 @@ export class SmsTrigger implements TriggerProvider {
       failed: failed.map(({ to, error }) => ({ to, status: error.status ?? null, message: error.message })),
     };
     if (failed.length > 0) {
-      const first = failed[0] as { to: string; error: TriggerDeliveryError };
+      const first = failed[0];
       const retryable = failed.some(({ error }) => error.retryable);
       const text = failed.map(({ to, error }) => `${to}: ${error.message}`).join('; ');
       throw new TriggerDeliveryError(redact(`SMS failed for ${failed.length} of ${this.config.to.length} recipient(s) (${sent.length + skipped.length} delivered): ${text}`, this.secrets), {

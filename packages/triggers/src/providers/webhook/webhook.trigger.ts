@@ -118,7 +118,7 @@ export class WebhookTrigger implements TriggerProvider {
 
   private documentOf(events: readonly TriggerEvent[], batch: boolean): { contentType: string; document: unknown } {
     const source = this.config.source ?? DEFAULT_SOURCE;
-    const first = events[0] as TriggerEvent;
+    const first = events[0];
     if (this.config.format === 'cloudevents') {
       if (batch) {
         return {
@@ -135,7 +135,7 @@ export class WebhookTrigger implements TriggerProvider {
   }
 
   private queryOf(events: readonly TriggerEvent[], batch: boolean): Record<string, string> {
-    const first = events[0] as TriggerEvent;
+    const first = events[0];
     if (batch) {
       return {
         event_kind: [...new Set(events.map((event) => event.kind))].join(','),

@@ -1,15 +1,17 @@
-import type { Container } from '@tidewatch/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
+import { unwrap } from '../../../app/api-error';
+import { useLiveStatus } from '../../../app/live-status';
+import type { Container } from '../types';
+import { containerKeys } from './query-keys';
 
+/** Every watched container (filtered, sorted and grouped in the browser: the list is one payload). */
 export function useContainers() {
+  const live = useLiveStatus();
   return useQuery<Container[], Error>({
-    queryKey: ['containers'],
-    queryFn: async () => {
-      const { data, error } = await api.GET('/api/containers');
-      if (error) throw new Error(error.message);
-      return data;
-    },
-    refetchInterval: 15_000,
+    queryKey: containerKeys.list(),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/containers', { signal })),
+    // Server-Sent Events keep it fresh; poll only while the stream is down.
+    refetchInterval: live === 'live' ? false : 30_000,
   });
 }

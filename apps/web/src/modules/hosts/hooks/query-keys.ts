@@ -1,0 +1,4 @@
+export const hostKeys = {
+  watchers: () => ['watchers'] as const,
+  registries: () => ['registries'] as const,
+};
