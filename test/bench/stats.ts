@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Small helpers for benchmark figures (printed, never asserted). */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -11,7 +13,6 @@ export function ms(value: number): string {
 }
 
 export function rssMb(pid: number): number {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;

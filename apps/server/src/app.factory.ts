@@ -1,24 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BadRequestException, type INestApplication, type LogLevel, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ValidationError } from 'class-validator';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { TidewatchConfig } from './config/config';
 import { setupOpenApi } from './openapi';
 import { createRegistryResolver } from './registries/registries.service';
+import { createLogger } from './logging/logger';
 import { buildEnvTriggers } from './triggers/triggers.service';
-
-const LOG_LEVELS: Record<TidewatchConfig['log']['level'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
+import { useRawWebhookBodies } from './webhooks/webhook-body';
 
 /** The built web UI, next to the server's package in the monorepo. */
 export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
@@ -35,12 +30,15 @@ export async function createApp(config: TidewatchConfig): Promise<INestApplicati
   // Plug-ins are built before Nest so that their configuration errors name the variable.
   const registries = createRegistryResolver(config.registries);
   const triggers = buildEnvTriggers(config.triggers);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries, triggers), {
-    logger: LOG_LEVELS[config.log.level],
+  const logger = createLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries, triggers, { logger }), {
+    bufferLogs: true,
     bodyParser: false,
     abortOnError: false,
   });
+  app.useLogger(app.get(PinoNestLogger));
   app.disable('x-powered-by');
+  useRawWebhookBodies(app);
   app.use(express.json({ limit: '1mb' }));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(

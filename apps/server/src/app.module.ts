@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppController } from './app/app.controller';
@@ -28,6 +28,23 @@ import { TriggersController } from './triggers/triggers.controller';
 import { EnvTriggers, TriggersService, buildEnvTriggers } from './triggers/triggers.service';
 import { WatchersController } from './watchers/watchers.controller';
 import { WatchersService } from './watchers/watchers.service';
+import type { Logger as PinoLogger } from 'pino';
+import { createLogger, loggerModule } from './logging/logger';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService, UpdateOutcomeMetrics } from './metrics/metrics.service';
+import { ReadinessController } from './metrics/readiness.controller';
+import { ReadinessService } from './metrics/readiness.service';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+export interface AppModuleOptions {
+  /** The process logger; by default JSON or text on stdout as configured. */
+  logger?: PinoLogger;
+  /** No HTTP controllers: CLI commands use the services in an application context. */
+  headless?: boolean;
+  /** Providers replacing the defaults (listed last, so they win), e.g. the CLI's scheduler. */
+  overrides?: Provider[];
+}
 
 /** Composition root. The validated configuration is passed in, so a bad one never reaches Nest. */
 @Module({})
@@ -36,6 +53,7 @@ export class AppModule {
     config: TidewatchConfig,
     registries: RegistryResolver = createRegistryResolver(config.registries),
     envTriggers: EnvTriggers = buildEnvTriggers(config.triggers),
+    options: AppModuleOptions = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -43,8 +61,11 @@ export class AppModule {
         ScheduleModule.forRoot(),
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         TypeOrmModule.forFeature(entities),
+        loggerModule(options.logger ?? createLogger(config)),
       ],
-      controllers: [AppController, HealthController, ContainersController, WatchersController, RegistriesController, TriggersController, HistoryController, EventsController],
+      controllers: options.headless
+        ? []
+        : [AppController, HealthController, ContainersController, WatchersController, RegistriesController, TriggersController, HistoryController, EventsController, MetricsController, ReadinessController, WebhooksController],
       providers: [
         { provide: ConfigService, useValue: new ConfigService(config) },
         { provide: EnvTriggers, useValue: envTriggers },
@@ -62,6 +83,11 @@ export class AppModule {
         SchedulerRepository,
         UpdatesService,
         WatchersService,
+        MetricsService,
+        UpdateOutcomeMetrics,
+        ReadinessService,
+        WebhooksService,
+        ...(options.overrides ?? []),
       ],
     };
   }

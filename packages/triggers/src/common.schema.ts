@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { TRIGGER_EVENT_KINDS } from './trigger';
 import { MAX_TEMPLATE_LENGTH, validateTemplate } from './template';
-import { blankToUndefined, booleanField, enumField, listField, optionalListField } from './schema/fields';
+import {
+  blankToUndefined,
+  booleanField,
+  enumField,
+  listField,
+  optionalListField,
+} from './schema/fields';
 
 /** WUD's default simple title. */
-export const DEFAULT_TITLE = 'New ${container.updateKind.kind} found for container ${container.name}';
+export const DEFAULT_TITLE =
+  'New ${container.updateKind.kind} found for container ${container.name}';
 /** WUD's default simple body (the link line only when there is a link). */
 export const DEFAULT_BODY =
   'Container ${container.name} running with ${container.updateKind.kind} ${container.updateKind.localValue} can be updated to ${container.updateKind.kind} ${container.updateKind.remoteValue}${container.result.link | prefix:"\\n"}';
@@ -20,14 +27,19 @@ function templateField(defaultValue: string, help: string) {
         .max(MAX_TEMPLATE_LENGTH, { error: `must be at most ${MAX_TEMPLATE_LENGTH} characters` })
         .superRefine((value, ctx) => {
           const error = validateTemplate(value);
-          if (error) ctx.addIssue({ code: 'custom', message: `invalid template: ${error.message}` });
+          if (error)
+            ctx.addIssue({ code: 'custom', message: `invalid template: ${error.message}` });
         })
         .default(defaultValue),
     )
     .meta({ description: help, format: 'template' });
 }
 
-const containerPattern = z.string().regex(/^[A-Za-z0-9_.*\/-]+$/, { error: 'expected container names (letters, digits, . _ - / and * wildcards)' });
+const containerPattern = z
+  .string()
+  .regex(/^[A-Za-z0-9_.*\/-]+$/, {
+    error: 'expected container names (letters, digits, . _ - / and * wildcards)',
+  });
 
 /**
  * Options every trigger has, with WUD's names and defaults. They are the engine's policy (the
@@ -41,13 +53,28 @@ export const commonTriggerSchema = z.object({
   threshold: enumField(['all', 'major', 'minor', 'patch'], 'all', {
     help: "Largest semver change that fires the trigger (WUD's meaning): all or major = any update; minor = minor and patch updates, not major; patch = patch updates only (unlike WUD, no pre-releases). Digest updates and unknown differences always fire.",
   }),
-  once: booleanField(true, { help: 'Notify only once per new version (not again on every check while it stays available).' }),
-  auto: booleanField(true, { help: 'Fire automatically; false = only when someone runs the trigger from the UI or API.' }),
-  title: templateField(DEFAULT_TITLE, 'Title template (simple mode). ${path} reads the container, e.g. ${container.name}; filters like ${container.name | upper}.'),
-  body: templateField(DEFAULT_BODY, 'Body template (simple mode; in batch mode each container body becomes a list item).'),
-  batchtitle: templateField(DEFAULT_BATCH_TITLE, 'Title template in batch mode (${containers.length}, ${count}).'),
+  once: booleanField(true, {
+    help: 'Notify only once per new version (not again on every check while it stays available).',
+  }),
+  auto: booleanField(true, {
+    help: 'Fire automatically; false = only when someone runs the trigger from the UI or API.',
+  }),
+  title: templateField(
+    DEFAULT_TITLE,
+    'Title template (simple mode). ${path} reads the container, e.g. ${container.name}; filters like ${container.name | upper}.',
+  ),
+  body: templateField(
+    DEFAULT_BODY,
+    'Body template (simple mode; in batch mode each container body becomes a list item).',
+  ),
+  batchtitle: templateField(
+    DEFAULT_BATCH_TITLE,
+    'Title template in batch mode (${containers.length}, ${count}).',
+  ),
   events: listField({
-    item: z.enum(TRIGGER_EVENT_KINDS, { error: `expected event kinds among: ${TRIGGER_EVENT_KINDS.join(', ')}` }),
+    item: z.enum(TRIGGER_EVENT_KINDS, {
+      error: `expected event kinds among: ${TRIGGER_EVENT_KINDS.join(', ')}`,
+    }),
     defaultValue: ['update-available'],
     help: `Comma-separated events that fire this trigger: ${TRIGGER_EVENT_KINDS.join(', ')}.`,
     example: 'update-available,update-failed',
@@ -68,7 +95,9 @@ export const commonTriggerSchema = z.object({
 export type CommonTriggerConfig = z.infer<typeof commonTriggerSchema>;
 
 /** Keys of the common schema (a type's own schema must not reuse them). */
-export const COMMON_TRIGGER_KEYS = Object.keys(commonTriggerSchema.shape) as readonly (keyof CommonTriggerConfig)[];
+export const COMMON_TRIGGER_KEYS = Object.keys(
+  commonTriggerSchema.shape,
+) as readonly (keyof CommonTriggerConfig)[];
 
 /** WUD trigger key names that Tidewatch spells differently. */
 export const WUD_TRIGGER_KEY_ALIASES: Readonly<Record<string, keyof CommonTriggerConfig>> = {

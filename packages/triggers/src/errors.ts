@@ -1,12 +1,6 @@
 /** Why a delivery failed, for metrics and history filters. */
 export type TriggerFailureCode =
-  | 'http-status'
-  | 'timeout'
-  | 'network'
-  | 'aborted'
-  | 'rejected'
-  | 'config'
-  | 'exit-code';
+  'http-status' | 'timeout' | 'network' | 'aborted' | 'rejected' | 'config' | 'exit-code';
 
 export interface TriggerDeliveryErrorOptions {
   retryable: boolean;
@@ -48,7 +42,10 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** Parses `Retry-After` (delta-seconds or HTTP date) into milliseconds, capped at one hour. */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   let ms: number;
@@ -75,7 +72,11 @@ export function errorCode(error: unknown): string | undefined {
 
 /** `message` of anything thrown. */
 export function errorMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
     return (error as { message: string }).message;
   }
   return String(error);

@@ -43,7 +43,8 @@ describe('flatten (WUD)', () => {
       display_icon: 'mdi:docker',
       watcher: 'local',
       include_tags: null,
-      link_template: 'https://github.com/nginx/nginx/releases/tag/release-${major}.${minor}.${patch}',
+      link_template:
+        'https://github.com/nginx/nginx/releases/tag/release-${major}.${minor}.${patch}',
       image_id: sampleContainer().image.id,
       image_registry_name: 'hub.public',
       image_registry_url: 'https://registry-1.docker.io/v2',
@@ -64,11 +65,22 @@ describe('flatten (WUD)', () => {
       labels_com_docker_compose_project: 'web',
       labels_com_docker_compose_service: 'nginx',
     });
-    for (const value of Object.values(flat)) expect(['string', 'number', 'boolean'].includes(typeof value) || value === null).toBe(true);
+    for (const value of Object.values(flat))
+      expect(['string', 'number', 'boolean'].includes(typeof value) || value === null).toBe(true);
   });
 
   it('flattens arrays by index, drops empty containers, undefined and result_changed', () => {
-    expect(flatten({ list: ['a', { b: 1 }], empty: {}, none: [], skip: undefined, result: { changed: true, tag: 'x' }, when: new Date(0), n: Number.NaN })).toEqual({
+    expect(
+      flatten({
+        list: ['a', { b: 1 }],
+        empty: {},
+        none: [],
+        skip: undefined,
+        result: { changed: true, tag: 'x' },
+        when: new Date(0),
+        n: Number.NaN,
+      }),
+    ).toEqual({
       list_0: 'a',
       list_1_b: 1,
       result_tag: 'x',

@@ -1,7 +1,13 @@
 // Public API of @tidewatch/triggers: the trigger interface, the typed map of trigger types, the
 // sandboxed template renderer, schema description for UI forms, and shared helpers.
 export * from './trigger';
-export { TriggerDeliveryError, isRetryableStatus, parseRetryAfter, type TriggerFailureCode, type TriggerDeliveryErrorOptions } from './errors';
+export {
+  TriggerDeliveryError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type TriggerFailureCode,
+  type TriggerDeliveryErrorOptions,
+} from './errors';
 export {
   triggerTypes,
   TRIGGER_TYPE_NAMES,
@@ -37,8 +43,19 @@ export {
   type CompiledTemplate,
   type TemplatePosition,
 } from './template';
-export { renderNotification, renderBatchNotification, templateData, batchTemplateData, type NotificationTemplates, type NotificationText } from './notification-text';
-export { describeSchema, type TriggerFieldDescription, type TriggerFieldType } from './schema/describe-schema';
+export {
+  renderNotification,
+  renderBatchNotification,
+  templateData,
+  batchTemplateData,
+  type NotificationTemplates,
+  type NotificationText,
+} from './notification-text';
+export {
+  describeSchema,
+  type TriggerFieldDescription,
+  type TriggerFieldType,
+} from './schema/describe-schema';
 export { flatten, snakeCase, type FlatValue } from './flatten';
 export { redact, secretValues } from './redact';
 export { idempotencyKey } from './idempotency';

@@ -17,7 +17,10 @@ export interface NotificationText {
 
 // Used instead of the WUD defaults (which speak of "updates found") for the other event kinds,
 // unless the trigger has its own templates.
-const KIND_DEFAULTS: Record<Exclude<TriggerEventKind, 'update-available'>, { title: string; body: string; batchTitle: string }> = {
+const KIND_DEFAULTS: Record<
+  Exclude<TriggerEventKind, 'update-available'>,
+  { title: string; body: string; batchTitle: string }
+> = {
   'update-applied': {
     title: 'Container ${container.name} updated',
     body: 'Container ${container.name} was updated to ${container.updateKind.remoteValue | default:"a new version"}${message | prefix:"\\n"}',
@@ -48,7 +51,12 @@ export function templateData(event: TriggerEvent): Record<string, unknown> {
   const container = event.container;
   return {
     container,
-    event: { id: event.id, kind: event.kind, occurredAt: event.occurredAt, message: event.message ?? null },
+    event: {
+      id: event.id,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      message: event.message ?? null,
+    },
     message: event.message ?? container.error?.message ?? null,
     name: container.name,
     local: container.updateKind?.localValue ?? null,
@@ -64,18 +72,27 @@ export function templateData(event: TriggerEvent): Record<string, unknown> {
 export function batchTemplateData(events: readonly TriggerEvent[]): Record<string, unknown> {
   return {
     containers: events.map((event) => event.container),
-    events: events.map((event) => ({ id: event.id, kind: event.kind, occurredAt: event.occurredAt, message: event.message ?? null })),
+    events: events.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      message: event.message ?? null,
+    })),
     count: events.length,
   };
 }
 
-function templatesFor(kind: TriggerEventKind, templates: NotificationTemplates): NotificationTemplates {
+function templatesFor(
+  kind: TriggerEventKind,
+  templates: NotificationTemplates,
+): NotificationTemplates {
   if (kind === 'update-available') return templates;
   const defaults = KIND_DEFAULTS[kind];
   return {
     title: templates.title === DEFAULT_TITLE ? defaults.title : templates.title,
     body: templates.body === DEFAULT_BODY ? defaults.body : templates.body,
-    batchtitle: templates.batchtitle === DEFAULT_BATCH_TITLE ? defaults.batchTitle : templates.batchtitle,
+    batchtitle:
+      templates.batchtitle === DEFAULT_BATCH_TITLE ? defaults.batchTitle : templates.batchtitle,
   };
 }
 
@@ -84,14 +101,23 @@ function templatesFor(kind: TriggerEventKind, templates: NotificationTemplates):
  * `update-available`, untouched WUD default templates are swapped for wording that fits the event.
  * @throws TemplateError if a template is invalid (validate at config time to avoid this).
  */
-export function renderNotification(templates: NotificationTemplates, event: TriggerEvent): NotificationText {
+export function renderNotification(
+  templates: NotificationTemplates,
+  event: TriggerEvent,
+): NotificationText {
   const chosen = templatesFor(event.kind, templates);
   const data = templateData(event);
-  return { title: compileTemplate(chosen.title).render(data), body: compileTemplate(chosen.body).render(data) };
+  return {
+    title: compileTemplate(chosen.title).render(data),
+    body: compileTemplate(chosen.body).render(data),
+  };
 }
 
 /** Batch mode: the batch title, and one `- body` line per event (WUD's batch body). */
-export function renderBatchNotification(templates: NotificationTemplates, events: readonly TriggerEvent[]): NotificationText {
+export function renderBatchNotification(
+  templates: NotificationTemplates,
+  events: readonly TriggerEvent[],
+): NotificationText {
   const kinds = new Set(events.map((event) => event.kind));
   const [onlyKind] = kinds;
   const titleTemplate =

@@ -14,17 +14,26 @@ describe('redact', () => {
   });
 
   it('redacts nested details', () => {
-    expect(redactValue({ a: ['tok', { b: 'my tok' }], n: 1 }, ['tok'])).toEqual({ a: ['****', { b: 'my ****' }], n: 1 });
+    expect(redactValue({ a: ['tok', { b: 'my tok' }], n: 1 }, ['tok'])).toEqual({
+      a: ['****', { b: 'my ****' }],
+      n: 1,
+    });
   });
 
   it('collects secret values from a config', () => {
-    expect(secretValues({ pass: 'p', user: 'u', token: '', other: 3 }, ['pass', 'token', 'other'])).toEqual(['p']);
+    expect(
+      secretValues({ pass: 'p', user: 'u', token: '', other: 3 }, ['pass', 'token', 'other']),
+    ).toEqual(['p']);
   });
 
   it('strips credentials from URLs and masks sensitive query values', () => {
     expect(stripUrlCredentials('https://u:p@host/x')).toBe('https://host/x');
     expect(stripUrlCredentials('not a url')).toBe('not a url');
-    expect(displayUrl('https://u:p@host/hook?token=abc&team=ops&api_key=k', [])).toBe('https://host/hook?token=****&team=ops&api_key=****');
-    expect(displayUrl('https://api.telegram.org/bot123:SECRET/sendMessage', ['123:SECRET'])).toBe('https://api.telegram.org/bot****/sendMessage');
+    expect(displayUrl('https://u:p@host/hook?token=abc&team=ops&api_key=k', [])).toBe(
+      'https://host/hook?token=****&team=ops&api_key=****',
+    );
+    expect(displayUrl('https://api.telegram.org/bot123:SECRET/sendMessage', ['123:SECRET'])).toBe(
+      'https://api.telegram.org/bot****/sendMessage',
+    );
   });
 });

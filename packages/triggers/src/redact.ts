@@ -23,7 +23,10 @@ export function redact(text: string, secrets: readonly (string | null | undefine
 }
 
 /** Collects the values of a config's secret keys (non-empty strings only). */
-export function secretValues(config: Record<string, unknown>, secretKeys: readonly string[]): string[] {
+export function secretValues(
+  config: Record<string, unknown>,
+  secretKeys: readonly string[],
+): string[] {
   const values: string[] = [];
   for (const key of secretKeys) {
     const value = config[key];

@@ -13,7 +13,17 @@ import { telegramTriggerType } from './providers/telegram/telegram.trigger';
 import { webhookTriggerType } from './providers/webhook/webhook.trigger';
 
 /** Names of the trigger types this package provides. */
-export type TriggerTypeName = 'webhook' | 'email' | 'sms' | 'slack' | 'discord' | 'telegram' | 'ntfy' | 'gotify' | 'mqtt' | 'command';
+export type TriggerTypeName =
+  | 'webhook'
+  | 'email'
+  | 'sms'
+  | 'slack'
+  | 'discord'
+  | 'telegram'
+  | 'ntfy'
+  | 'gotify'
+  | 'mqtt'
+  | 'command';
 
 /** Any trigger type, whatever its schema. */
 export type AnyTriggerType = TriggerType<z.ZodObject>;
@@ -33,13 +43,18 @@ export const triggerTypes = {
 } as const satisfies Record<TriggerTypeName, AnyTriggerType>;
 
 /** Provider config of a given type, as parsed by its schema. */
-export type TriggerTypeConfig<N extends TriggerTypeName> = z.infer<(typeof triggerTypes)[N]['schema']>;
+export type TriggerTypeConfig<N extends TriggerTypeName> = z.infer<
+  (typeof triggerTypes)[N]['schema']
+>;
 
 /** Type names, in registration order. */
 export const TRIGGER_TYPE_NAMES = Object.keys(triggerTypes) as TriggerTypeName[];
 
 /** WUD type names that map to a Tidewatch type (`WUD_TRIGGER_HTTP_*` → webhook). */
-export const WUD_TRIGGER_TYPE_ALIASES: Readonly<Record<string, TriggerTypeName>> = { http: 'webhook', smtp: 'email' };
+export const WUD_TRIGGER_TYPE_ALIASES: Readonly<Record<string, TriggerTypeName>> = {
+  http: 'webhook',
+  smtp: 'email',
+};
 
 export function isTriggerTypeName(name: string): name is TriggerTypeName {
   return Object.prototype.hasOwnProperty.call(triggerTypes, name);
@@ -66,7 +81,9 @@ export class TriggerConfigError extends Error {
     readonly typeName: string,
     readonly issues: readonly TriggerConfigIssue[],
   ) {
-    super(`Invalid ${typeName} trigger configuration: ${issues.map((issue) => `${issue.env}: ${issue.message}`).join('; ')}`);
+    super(
+      `Invalid ${typeName} trigger configuration: ${issues.map((issue) => `${issue.env}: ${issue.message}`).join('; ')}`,
+    );
     this.name = 'TriggerConfigError';
   }
 }
@@ -75,7 +92,8 @@ function toIssues(error: z.ZodError): TriggerConfigIssue[] {
   const issues: TriggerConfigIssue[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) issues.push({ key, env: key.toUpperCase(), message: 'unknown setting' });
+      for (const key of issue.keys)
+        issues.push({ key, env: key.toUpperCase(), message: 'unknown setting' });
       continue;
     }
     const key = issue.path.map(String).join('_') || '(config)';
@@ -95,14 +113,18 @@ export interface ParsedTriggerConfig<N extends TriggerTypeName = TriggerTypeName
  * Validates raw values (strings from the environment, or JSON from the API) for a trigger type.
  * @throws TriggerConfigError naming every bad key.
  */
-export function parseTriggerConfig<N extends TriggerTypeName>(typeName: N, raw: Record<string, unknown>): ParsedTriggerConfig<N> {
+export function parseTriggerConfig<N extends TriggerTypeName>(
+  typeName: N,
+  raw: Record<string, unknown>,
+): ParsedTriggerConfig<N> {
   const type: AnyTriggerType = triggerTypes[typeName];
   const result = triggerConfigSchema(type).safeParse(raw);
   if (!result.success) throw new TriggerConfigError(typeName, toIssues(result.error));
   const commonKeys = new Set(Object.keys(commonTriggerSchema.shape));
   const commonRaw: Record<string, unknown> = {};
   const ownRaw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) (commonKeys.has(key) ? commonRaw : ownRaw)[key] = value;
+  for (const [key, value] of Object.entries(raw))
+    (commonKeys.has(key) ? commonRaw : ownRaw)[key] = value;
   return {
     type: typeName,
     common: commonTriggerSchema.parse(commonRaw),
@@ -111,14 +133,21 @@ export function parseTriggerConfig<N extends TriggerTypeName>(typeName: N, raw: 
 }
 
 /** Parses and instantiates a trigger in one step. */
-export function createTrigger<N extends TriggerTypeName>(typeName: N, raw: Record<string, unknown>, deps?: TriggerDeps): { provider: TriggerProvider } & ParsedTriggerConfig<N> {
+export function createTrigger<N extends TriggerTypeName>(
+  typeName: N,
+  raw: Record<string, unknown>,
+  deps?: TriggerDeps,
+): { provider: TriggerProvider } & ParsedTriggerConfig<N> {
   const parsed = parseTriggerConfig(typeName, raw);
   const type: AnyTriggerType = triggerTypes[typeName];
   return { ...parsed, provider: type.create(parsed.config, deps) };
 }
 
 /** A copy of a config safe to return from the API: secret values replaced by `****` (absent when unset). */
-export function maskSecrets(type: Pick<AnyTriggerType, 'secretKeys'>, config: Record<string, unknown>): Record<string, unknown> {
+export function maskSecrets(
+  type: Pick<AnyTriggerType, 'secretKeys'>,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     if (type.secretKeys.includes(key)) {

@@ -49,13 +49,21 @@ export function sampleContainer(overrides: Partial<TriggerContainer> = {}): Trig
 }
 
 /** A sample event around {@link sampleContainer}. */
-export function sampleTriggerEvent(kind: TriggerEventKind = 'update-available', overrides: Partial<TriggerEvent> = {}): TriggerEvent {
+export function sampleTriggerEvent(
+  kind: TriggerEventKind = 'update-available',
+  overrides: Partial<TriggerEvent> = {},
+): TriggerEvent {
   return {
     id: `sample-${kind}-0001`,
     kind,
     occurredAt: '2024-06-01T12:00:00.000Z',
     container: sampleContainer(),
-    ...(kind === 'update-available' ? {} : { message: kind === 'check-error' ? 'registry answered 503' : 'container exited with code 1' }),
+    ...(kind === 'update-available'
+      ? {}
+      : {
+          message:
+            kind === 'check-error' ? 'registry answered 503' : 'container exited with code 1',
+        }),
     ...overrides,
   };
 }

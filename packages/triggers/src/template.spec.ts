@@ -1,4 +1,11 @@
-import { compileTemplate, renderTemplate, TemplateError, validateTemplate, MAX_TEMPLATE_LENGTH, MAX_RENDERED_LENGTH } from './template';
+import {
+  compileTemplate,
+  renderTemplate,
+  TemplateError,
+  validateTemplate,
+  MAX_TEMPLATE_LENGTH,
+  MAX_RENDERED_LENGTH,
+} from './template';
 import { sampleContainer } from './sample-event';
 
 const data = {
@@ -17,7 +24,10 @@ describe('template rendering', () => {
     ['plain text', 'plain text'],
     ['', ''],
     ['${container.name}', 'nginx'],
-    ['New ${container.updateKind.kind} found for container ${container.name}', 'New tag found for container nginx'],
+    [
+      'New ${container.updateKind.kind} found for container ${container.name}',
+      'New tag found for container nginx',
+    ],
     ['${container.image.tag.value} → ${container.result.tag}', '1.25.3 → 1.27.0'],
     ['${ container.name }', 'nginx'],
     ['${containers.length} updates available', '2 updates available'],
@@ -38,10 +48,16 @@ describe('template rendering', () => {
     ['${container.name | truncate:10}', 'nginx'],
     ['${unknown | default:"n/a"}', 'n/a'],
     ['${container.name | default:"n/a"}', 'nginx'],
-    ['x${container.result.link | prefix:"\\n"}', 'x\nhttps://github.com/nginx/nginx/releases/tag/release-1.27.0'],
+    [
+      'x${container.result.link | prefix:"\\n"}',
+      'x\nhttps://github.com/nginx/nginx/releases/tag/release-1.27.0',
+    ],
     ['x${unknown | prefix:"\\n"}', 'x'],
     ['${container.name | suffix:"!"}${unknown | suffix:"!"}', 'nginx!'],
-    ['${container.updateKind | json}', '{"kind":"tag","localValue":"1.25.3","remoteValue":"1.27.0","semverDiff":"minor"}'],
+    [
+      '${container.updateKind | json}',
+      '{"kind":"tag","localValue":"1.25.3","remoteValue":"1.27.0","semverDiff":"minor"}',
+    ],
     ['${container.error | json}', 'null'],
     ['\\${container.name}', '${container.name}'],
     ['cost: $5 and $ {x} and {y}', 'cost: $5 and $ {x} and {y}'],
@@ -52,13 +68,20 @@ describe('template rendering', () => {
   });
 
   it('renders objects as JSON built from own data properties only', () => {
-    const withGetter = Object.defineProperty({ a: 1 }, 'b', { enumerable: true, get: () => 'from getter' });
+    const withGetter = Object.defineProperty({ a: 1 }, 'b', {
+      enumerable: true,
+      get: () => 'from getter',
+    });
     expect(renderTemplate('${x}', { x: withGetter })).toBe('{"a":1}');
     expect(renderTemplate('${x.b}', { x: withGetter })).toBe('');
   });
 
   it('lists the variables a template reads', () => {
-    expect(compileTemplate('${a.b} ${c[0]} ${d["x.y"]} ${a.b | upper}').variables).toEqual(['a.b', 'c[0]', 'd["x.y"]']);
+    expect(compileTemplate('${a.b} ${c[0]} ${d["x.y"]} ${a.b | upper}').variables).toEqual([
+      'a.b',
+      'c[0]',
+      'd["x.y"]',
+    ]);
   });
 
   it('is reusable and independent of the data passed', () => {
@@ -153,7 +176,8 @@ describe('hostile templates', () => {
 
   it('never touches Object.prototype', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    for (const source of ['${__proto__.x}', '${a.__proto__}', '${constructor.prototype}']) expect(validateTemplate(source)).toBeInstanceOf(TemplateError);
+    for (const source of ['${__proto__.x}', '${a.__proto__}', '${constructor.prototype}'])
+      expect(validateTemplate(source)).toBeInstanceOf(TemplateError);
     renderTemplate('${a.b.c}', JSON.parse('{"a":{"__proto__":{"b":{"c":"owned"}}}}'));
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -168,16 +192,22 @@ describe('hostile templates', () => {
 
   it('limits template length', () => {
     expect(() => compileTemplate('x'.repeat(MAX_TEMPLATE_LENGTH + 1))).toThrow(/too long/);
-    expect(compileTemplate('x'.repeat(MAX_TEMPLATE_LENGTH)).render({})).toHaveLength(MAX_TEMPLATE_LENGTH);
+    expect(compileTemplate('x'.repeat(MAX_TEMPLATE_LENGTH)).render({})).toHaveLength(
+      MAX_TEMPLATE_LENGTH,
+    );
   });
 
   it('limits path depth', () => {
-    expect(() => compileTemplate(`\${${Array.from({ length: 17 }, (_, i) => `a${i}`).join('.')}}`)).toThrow(/too deep/);
+    expect(() =>
+      compileTemplate(`\${${Array.from({ length: 17 }, (_, i) => `a${i}`).join('.')}}`),
+    ).toThrow(/too deep/);
     const deep: Record<string, unknown> = {};
     let cursor = deep;
     for (let i = 0; i < 15; i += 1) cursor = cursor[`a${i}`] = {} as Record<string, unknown>;
     cursor.a15 = 'bottom';
-    expect(renderTemplate(`\${${Array.from({ length: 16 }, (_, i) => `a${i}`).join('.')}}`, deep)).toBe('bottom');
+    expect(
+      renderTemplate(`\${${Array.from({ length: 16 }, (_, i) => `a${i}`).join('.')}}`, deep),
+    ).toBe('bottom');
   });
 
   it('caps rendered output and survives cycles and deep data', () => {
@@ -187,7 +217,9 @@ describe('hostile templates', () => {
     expect(out.endsWith('…')).toBe(true);
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;
-    expect(renderTemplate('${self.self.self.name} ${self | json}', cyclic)).toBe('loop {"name":"loop","self":null}');
+    expect(renderTemplate('${self.self.self.name} ${self | json}', cyclic)).toBe(
+      'loop {"name":"loop","self":null}',
+    );
     let nested: unknown = 'core';
     for (let i = 0; i < 10_000; i += 1) nested = { n: nested };
     expect(() => renderTemplate('${n | json}', nested)).not.toThrow();

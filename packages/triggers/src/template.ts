@@ -26,7 +26,17 @@ export class TemplateError extends Error {
 }
 
 type FilterArg = string | number;
-type FilterName = 'upper' | 'lower' | 'trim' | 'json' | 'short' | 'truncate' | 'default' | 'prefix' | 'suffix' | 'join';
+type FilterName =
+  | 'upper'
+  | 'lower'
+  | 'trim'
+  | 'json'
+  | 'short'
+  | 'truncate'
+  | 'default'
+  | 'prefix'
+  | 'suffix'
+  | 'join';
 
 interface FilterSpec {
   /** Which argument the filter takes, if any. */
@@ -40,7 +50,13 @@ const FILTERS: Record<FilterName, FilterSpec> = {
   trim: { arg: 'none', apply: (value) => toText(value).trim() },
   json: { arg: 'none', apply: (value) => safeJson(value) },
   // Digests read better short: `sha256:0123456789abcdef…` → `0123456789ab`.
-  short: { arg: 'none', apply: (value) => toText(value).replace(/^sha256:/, '').slice(0, 12) },
+  short: {
+    arg: 'none',
+    apply: (value) =>
+      toText(value)
+        .replace(/^sha256:/, '')
+        .slice(0, 12),
+  },
   truncate: {
     arg: 'count',
     apply: (value, arg) => {
@@ -51,11 +67,20 @@ const FILTERS: Record<FilterName, FilterSpec> = {
   },
   default: { arg: 'string', apply: (value, arg) => (toText(value) === '' ? String(arg) : value) },
   // prefix/suffix apply only to non-empty values: `${container.result.link | prefix:"\n"}`.
-  prefix: { arg: 'string', apply: (value, arg) => (toText(value) === '' ? '' : `${String(arg)}${toText(value)}`) },
-  suffix: { arg: 'string', apply: (value, arg) => (toText(value) === '' ? '' : `${toText(value)}${String(arg)}`) },
+  prefix: {
+    arg: 'string',
+    apply: (value, arg) => (toText(value) === '' ? '' : `${String(arg)}${toText(value)}`),
+  },
+  suffix: {
+    arg: 'string',
+    apply: (value, arg) => (toText(value) === '' ? '' : `${toText(value)}${String(arg)}`),
+  },
   join: {
     arg: 'optional-string',
-    apply: (value, arg) => (Array.isArray(value) ? value.map((item) => toText(item)).join(arg === undefined ? ', ' : String(arg)) : value),
+    apply: (value, arg) =>
+      Array.isArray(value)
+        ? value.map((item) => toText(item)).join(arg === undefined ? ', ' : String(arg))
+        : value,
   },
 };
 
@@ -88,10 +113,19 @@ export interface CompiledTemplate {
 export function compileTemplate(source: string): CompiledTemplate {
   if (typeof source !== 'string') throw new TemplateError('Template must be a string', null);
   if (source.length > MAX_TEMPLATE_LENGTH) {
-    throw new TemplateError(`Template is too long (${source.length} characters, at most ${MAX_TEMPLATE_LENGTH})`, null);
+    throw new TemplateError(
+      `Template is too long (${source.length} characters, at most ${MAX_TEMPLATE_LENGTH})`,
+      null,
+    );
   }
   const parts = new Parser(source).parse();
-  const variables = [...new Set(parts.filter((part): part is Expression => part.kind === 'expression').map((part) => formatPath(part.path)))];
+  const variables = [
+    ...new Set(
+      parts
+        .filter((part): part is Expression => part.kind === 'expression')
+        .map((part) => formatPath(part.path)),
+    ),
+  ];
   return {
     source,
     variables,
@@ -189,7 +223,8 @@ function safeJson(value: unknown): string {
       case 'object':
         break;
     }
-    if (item instanceof Date) return JSON.stringify(Number.isNaN(item.getTime()) ? null : item.toISOString());
+    if (item instanceof Date)
+      return JSON.stringify(Number.isNaN(item.getTime()) ? null : item.toISOString());
     if (depth >= MAX_JSON_DEPTH || seen.has(item)) return 'null';
     seen.add(item);
     let text: string;
@@ -201,7 +236,8 @@ function safeJson(value: unknown): string {
         const descriptor = Object.getOwnPropertyDescriptor(item, key);
         if (!descriptor || !('value' in descriptor)) continue;
         const encoded: unknown = descriptor.value;
-        if (encoded === undefined || typeof encoded === 'function' || typeof encoded === 'symbol') continue;
+        if (encoded === undefined || typeof encoded === 'function' || typeof encoded === 'symbol')
+          continue;
         fields.push(`${JSON.stringify(key)}:${encode(encoded, depth + 1)}`);
       }
       text = `{${fields.join(',')}}`;
@@ -213,7 +249,15 @@ function safeJson(value: unknown): string {
 }
 
 function formatPath(path: readonly Segment[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `${index === 0 ? '' : '.'}${segment}` : `[${JSON.stringify(segment)}]`)).join('');
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number'
+        ? `[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(segment)
+          ? `${index === 0 ? '' : '.'}${segment}`
+          : `[${JSON.stringify(segment)}]`,
+    )
+    .join('');
 }
 
 class Parser {
@@ -258,7 +302,11 @@ class Parser {
       this.skipSpaces(open);
     }
     if (this.index >= this.source.length) this.fail('Unclosed "${"', open);
-    if (this.peek() !== '}') this.fail(`Unexpected ${this.describeHere()} in expression (expected "}" or "| filter")`, this.index);
+    if (this.peek() !== '}')
+      this.fail(
+        `Unexpected ${this.describeHere()} in expression (expected "}" or "| filter")`,
+        this.index,
+      );
     this.index += 1;
     return { kind: 'expression', path, filters };
   }
@@ -271,13 +319,22 @@ class Parser {
       const char = this.peek();
       if (char === '.') {
         this.index += 1;
-        segments.push(/[0-9]/.test(this.peek()) ? this.integer() : this.identifier(open, 'a property name after "."'));
+        segments.push(
+          /[0-9]/.test(this.peek())
+            ? this.integer()
+            : this.identifier(open, 'a property name after "."'),
+        );
       } else if (char === '[') {
         const bracket = this.index;
         this.index += 1;
         this.skipSpaces(open);
         const next = this.peek();
-        const segment = next === '"' || next === "'" ? this.string() : /[0-9]/.test(next) ? this.integer() : this.fail('Expected a quoted name or an index inside "[…]"', this.index);
+        const segment =
+          next === '"' || next === "'"
+            ? this.string()
+            : /[0-9]/.test(next)
+              ? this.integer()
+              : this.fail('Expected a quoted name or an index inside "[…]"', this.index);
         this.skipSpaces(open);
         if (this.peek() !== ']') this.fail('Unclosed "["', bracket);
         this.index += 1;
@@ -286,7 +343,8 @@ class Parser {
       } else {
         break;
       }
-      if (segments.length > MAX_PATH_SEGMENTS) this.fail(`Path is too deep (at most ${MAX_PATH_SEGMENTS} segments)`, this.index);
+      if (segments.length > MAX_PATH_SEGMENTS)
+        this.fail(`Path is too deep (at most ${MAX_PATH_SEGMENTS} segments)`, this.index);
     }
     return segments;
   }
@@ -310,7 +368,8 @@ class Parser {
       else if (/[0-9]/.test(next)) arg = this.integer();
       else this.fail(`Expected an argument for filter "${name}"`, this.index);
     }
-    if (arg === undefined && (spec.arg === 'string' || spec.arg === 'count')) this.fail(`Filter "${name}" needs an argument (${name}:…)`, at);
+    if (arg === undefined && (spec.arg === 'string' || spec.arg === 'count'))
+      this.fail(`Filter "${name}" needs an argument (${name}:…)`, at);
     if (spec.arg === 'count' && (typeof arg !== 'number' || arg < 1 || arg > MAX_RENDERED_LENGTH)) {
       this.fail(`Filter "${name}" needs a number between 1 and ${MAX_RENDERED_LENGTH}`, at);
     }
@@ -319,12 +378,15 @@ class Parser {
 
   private identifier(open: number, what: string): string {
     const start = this.index;
-    const match = /^[A-Za-z_$][\w$]*/.exec(this.source.slice(start, start + MAX_IDENTIFIER_LENGTH + 1));
+    const match = /^[A-Za-z_$][\w$]*/.exec(
+      this.source.slice(start, start + MAX_IDENTIFIER_LENGTH + 1),
+    );
     if (!match) {
       if (this.index >= this.source.length) this.fail('Unclosed "${"', open);
       this.fail(`Expected ${what}, found ${this.describeHere()}`, start);
     }
-    if (match[0].length > MAX_IDENTIFIER_LENGTH) this.fail(`Name is too long (at most ${MAX_IDENTIFIER_LENGTH} characters)`, start);
+    if (match[0].length > MAX_IDENTIFIER_LENGTH)
+      this.fail(`Name is too long (at most ${MAX_IDENTIFIER_LENGTH} characters)`, start);
     this.index += match[0].length;
     this.checkSegment(match[0], start);
     return match[0];
@@ -352,8 +414,16 @@ class Parser {
       }
       if (char === '\\') {
         const next = this.source[this.index + 1];
-        const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'" };
-        if (next === undefined || !Object.prototype.hasOwnProperty.call(escapes, next)) this.fail('Unknown escape in string (use \\n, \\t, \\\\, \\" or \\\')', this.index);
+        const escapes: Record<string, string> = {
+          n: '\n',
+          t: '\t',
+          r: '\r',
+          '\\': '\\',
+          '"': '"',
+          "'": "'",
+        };
+        if (next === undefined || !Object.prototype.hasOwnProperty.call(escapes, next))
+          this.fail('Unknown escape in string (use \\n, \\t, \\\\, \\" or \\\')', this.index);
         value += escapes[next];
         this.index += 2;
         continue;
@@ -365,11 +435,13 @@ class Parser {
   }
 
   private checkSegment(segment: Segment, at: number): void {
-    if (typeof segment === 'string' && FORBIDDEN_SEGMENTS.has(segment)) this.fail(`Forbidden property name "${segment}"`, at);
+    if (typeof segment === 'string' && FORBIDDEN_SEGMENTS.has(segment))
+      this.fail(`Forbidden property name "${segment}"`, at);
   }
 
   private skipSpaces(open: number): void {
-    while (this.index < this.source.length && /[ \t]/.test(this.source[this.index])) this.index += 1;
+    while (this.index < this.source.length && /[ \t]/.test(this.source[this.index]))
+      this.index += 1;
     if (this.index >= this.source.length) this.fail('Unclosed "${"', open);
   }
 

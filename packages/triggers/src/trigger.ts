@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 
 /** Event kinds a trigger can be notified about (selected per trigger with the common `events` key). */
-export const TRIGGER_EVENT_KINDS = ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'] as const;
+export const TRIGGER_EVENT_KINDS = [
+  'update-available',
+  'update-applied',
+  'update-failed',
+  'rolled-back',
+  'check-error',
+] as const;
 
 /** One of {@link TRIGGER_EVENT_KINDS}. */
 export type TriggerEventKind = (typeof TRIGGER_EVENT_KINDS)[number];

@@ -17,7 +17,7 @@ const REASONS: Record<number, string> = {
 function messageOf(body: unknown, fallback: string): string {
   if (typeof body === 'string') return body;
   if (body && typeof body === 'object' && 'message' in body) {
-    const { message } = body as { message: unknown };
+    const { message } = body;
     if (Array.isArray(message)) return message.map(String).join('; ');
     if (typeof message === 'string') return message;
   }

@@ -46,7 +46,9 @@ export interface TidewatchConfig {
   watchers: WatcherConfig[];
   registries: ComponentConfig[];
   triggers: ComponentConfig[];
-  /** Settings of features that read their own sections (auth, metrics, …), kept raw. */
+  /** `GET /metrics`: Bearer-token protected (`TOKEN`) unless `AUTH=false`. */
+  metrics: { enabled: boolean; auth: boolean; token?: string };
+  /** Settings of features that read their own sections (auth, …), kept raw. */
   raw: ConfigTree;
   /** Non-fatal remarks, e.g. WUD variables Tidewatch does not use. */
   warnings: string[];
@@ -170,6 +172,17 @@ function defaultWatcher(name: string, node: ConfigTree): WatcherConfig {
   };
 }
 
+function readMetrics(tree: ConfigTree): TidewatchConfig['metrics'] {
+  const section = getNode(tree, ['metrics']);
+  if (section !== undefined && !isLeaf(section)) assertOnlyKeys(section, ['enabled', 'auth', 'token'], 'metrics');
+  const token = optionalLeaf(tree, ['metrics', 'token'], z.string().trim().min(16, 'must be at least 16 characters'));
+  return {
+    enabled: optionalLeaf(tree, ['metrics', 'enabled'], booleanText) ?? true,
+    auth: optionalLeaf(tree, ['metrics', 'auth'], booleanText) ?? true,
+    ...(token ? { token } : {}),
+  };
+}
+
 /** `TIDEWATCH_{KIND}_{type}_{name}_{key}` → one component per (type, name). */
 function readComponents(tree: ConfigTree, kind: 'registry' | 'trigger'): ComponentConfig[] {
   const section = getNode(tree, [kind]);
@@ -236,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       concurrency: optionalLeaf(tree, ['delivery', 'concurrency'], boundedInt(1, 256, 'must be a whole number from 1 to 256')) ?? 8,
       timeoutMs: optionalLeaf(tree, ['delivery', 'timeout'], boundedInt(100, 600_000, 'must be milliseconds from 100 to 600000')) ?? 30_000,
     },
+    metrics: readMetrics(tree),
     watchers: readWatchers(tree),
     registries: readComponents(tree, 'registry'),
     triggers: readComponents(tree, 'trigger'),

@@ -19,17 +19,8 @@ export class EventsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream; each event carries JSON data.' })
   stream(): Observable<MessageEvent> {
-    const on = <K extends keyof ContainerEvents>(name: K, toEvent: (...args: ContainerEvents[K]) => MessageEvent | null) =>
-      new Observable<MessageEvent>((subscriber) => {
-        const listener = (...args: ContainerEvents[K]) => {
-          const event = toEvent(...args);
-          if (event) subscriber.next(event);
-        };
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EventEmitter's typed overloads do not accept a generic key
-        this.events.on(name as any, listener as any);
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        return () => this.events.off(name as any, listener as any);
-      });
+    const on = <K extends keyof ContainerEvents>(name: K, toEvent: (...args: ContainerEvents[K]) => MessageEvent) =>
+      new Observable<MessageEvent>((subscriber) => this.events.subscribe(name, (...args) => subscriber.next(toEvent(...args))));
     return merge(
       on('changed', (containers) => ({ type: 'containers', data: { ids: containers.map((c) => c.id) } })),
       on('updated', (checked) => ({ type: 'containers', data: { ids: checked.map((c) => c.id) } })),

@@ -163,7 +163,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     }
     const durationMs = Date.now() - started;
     const retryable = failure instanceof TriggerDeliveryError ? failure.retryable : failure !== undefined;
-    const error = failure === undefined ? null : redact(failure instanceof Error ? failure.message : String(failure), trigger.secrets);
+    const error = failure === undefined ? null : redact(failure instanceof Error ? failure.message : JSON.stringify(failure), trigger.secrets);
     const status: TriggerRunStatus = failure === undefined ? 'success' : retryable && !meta.finalAttempt && meta.origin !== 'manual' && meta.origin !== 'test' ? 'retrying' : 'error';
     const run = await this.record(trigger, events, { ...meta, status, durationMs, error, summary: outcome ? redact(outcome.summary, trigger.secrets) : null });
     if (error) this.logger.warn(`Trigger ${trigger.id} failed (attempt ${meta.attempt ?? 1}): ${error}`);

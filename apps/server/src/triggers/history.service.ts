@@ -63,7 +63,7 @@ export function toRunDto(row: TriggerRunEntity, deliveryStatus: string | null): 
     origin: row.origin,
     deliveryId: row.outboxId,
     deliveryStatus,
-    steps: Array.isArray(row.steps) ? (row.steps as unknown[]) : null,
+    steps: Array.isArray(row.steps) ? row.steps : null,
     at: row.at,
   };
 }

@@ -43,7 +43,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.instances.values()].map((instance) => instance.provider.close?.()));
+    await Promise.allSettled([...this.instances.values()].map((instance) => instance.provider.close?.() ?? Promise.resolve()));
   }
 
   list(): TriggerInstance[] {

@@ -63,13 +63,18 @@ export class UpdatesService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const containers = await this.watchers.sync(watcher);
       const checked = await this.check(containers);
-      this.lastCycle.set(watcher, { watcher, containers: checked.length, durationMs: Date.now() - started, error: null });
+      this.recordCycle({ watcher, containers: checked.length, durationMs: Date.now() - started, error: null });
       return checked;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.lastCycle.set(watcher, { watcher, containers: 0, durationMs: Date.now() - started, error: message });
+      this.recordCycle({ watcher, containers: 0, durationMs: Date.now() - started, error: message });
       throw error;
     }
+  }
+
+  private recordCycle(report: CycleReport): void {
+    this.lastCycle.set(report.watcher, report);
+    this.events.emitCycle(report);
   }
 
   /** Every watcher's cycle; one failing engine does not stop the others. */

@@ -4,7 +4,7 @@ import { EmptyState } from '../ui/EmptyState';
 export function NotFoundPage() {
   return (
     <EmptyState title="Page not found">
-      <Link to="/">Back to containers</Link>
+      <Link to="/">Back to the overview</Link>
     </EmptyState>
   );
 }

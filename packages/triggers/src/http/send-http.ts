@@ -1,4 +1,10 @@
-import { TriggerDeliveryError, errorCode, errorMessage, isRetryableStatus, parseRetryAfter } from '../errors';
+import {
+  TriggerDeliveryError,
+  errorCode,
+  errorMessage,
+  isRetryableStatus,
+  parseRetryAfter,
+} from '../errors';
 import { redact, stripUrlCredentials } from '../redact';
 
 /** Largest response body kept for error messages and details. */
@@ -74,7 +80,10 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
   for (const [name, value] of Object.entries(request.headers)) {
     // fetch rejects such values with a TypeError that would look like a network failure.
     if (/[\r\n\0]/.test(value) || /[^\u0000-\u00ff]/.test(value)) {
-      throw new TriggerDeliveryError(`${line}: header ${name} has characters HTTP headers cannot carry`, { retryable: false, code: 'config' });
+      throw new TriggerDeliveryError(
+        `${line}: header ${name} has characters HTTP headers cannot carry`,
+        { retryable: false, code: 'config' },
+      );
     }
   }
   const timeout = AbortSignal.timeout(request.timeoutMs);
@@ -94,14 +103,26 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
     text = await readLimited(response);
   } catch (error) {
     if (request.signal?.aborted) {
-      throw new TriggerDeliveryError(`${line}: cancelled`, { retryable: true, code: 'aborted', cause: error });
+      throw new TriggerDeliveryError(`${line}: cancelled`, {
+        retryable: true,
+        code: 'aborted',
+        cause: error,
+      });
     }
     if (timeout.aborted) {
-      throw new TriggerDeliveryError(`${line}: no answer within ${request.timeoutMs} ms`, { retryable: true, code: 'timeout', cause: error });
+      throw new TriggerDeliveryError(`${line}: no answer within ${request.timeoutMs} ms`, {
+        retryable: true,
+        code: 'timeout',
+        cause: error,
+      });
     }
     const code = errorCode(error);
     const reason = redact(code ?? errorMessage(error), request.secrets);
-    throw new TriggerDeliveryError(`${line}: ${reason}`, { retryable: true, code: 'network', cause: error });
+    throw new TriggerDeliveryError(`${line}: ${reason}`, {
+      retryable: true,
+      code: 'network',
+      cause: error,
+    });
   }
   const summary = `${line} → ${response.status}`;
   if (response.status >= 200 && response.status < 300) {
@@ -110,11 +131,14 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResponse> {
   const elapsed = Date.now() - started;
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers.get('location');
-    throw new TriggerDeliveryError(`${summary}: redirect${location ? ` to ${displayUrl(location, request.secrets)}` : ''} not followed; configure the final URL`, {
-      retryable: false,
-      code: 'http-status',
-      status: response.status,
-    });
+    throw new TriggerDeliveryError(
+      `${summary}: redirect${location ? ` to ${displayUrl(location, request.secrets)}` : ''} not followed; configure the final URL`,
+      {
+        retryable: false,
+        code: 'http-status',
+        status: response.status,
+      },
+    );
   }
   const excerpt = redact(text.replace(/\s+/g, ' ').trim().slice(0, 300), request.secrets);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

@@ -3,7 +3,7 @@ import type { TriggerEvent } from '../trigger';
 /** The release link of a single-event delivery, only when it is an http(s) URL. */
 export function releaseLink(events: readonly TriggerEvent[]): string | undefined {
   if (events.length !== 1) return undefined;
-  const container = (events[0]).container;
+  const container = events[0].container;
   const link = container.result?.link ?? container.link ?? undefined;
   return link && /^https?:\/\/[^\s]+$/i.test(link) ? link : undefined;
 }

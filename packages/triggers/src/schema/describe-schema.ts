@@ -3,7 +3,8 @@ import type { TriggerType } from '../trigger';
 import { commonTriggerSchema } from '../common.schema';
 
 /** Field kinds the UI knows how to render. `list` is a comma-separated list (multi-select when it has options). */
-export type TriggerFieldType = 'string' | 'number' | 'boolean' | 'enum' | 'url' | 'email-list' | 'list';
+export type TriggerFieldType =
+  'string' | 'number' | 'boolean' | 'enum' | 'url' | 'email-list' | 'list';
 
 /** One config field, JSON-friendly, for building forms and docs. */
 export interface TriggerFieldDescription {
@@ -62,7 +63,13 @@ interface Inspected {
 
 /** Walks through wrappers (preprocess pipes, defaults, optionals) to the schema that decides the type. */
 function inspect(schema: z.ZodType): Inspected {
-  const found: Inspected = { base: schema, optional: false, defaultValue: undefined, hasDefault: false, meta: {} };
+  const found: Inspected = {
+    base: schema,
+    optional: false,
+    defaultValue: undefined,
+    hasDefault: false,
+    meta: {},
+  };
   let current: z.ZodType = schema;
   for (let depth = 0; depth < 20; depth += 1) {
     const info = z.globalRegistry.get(current);
@@ -86,7 +93,8 @@ function inspect(schema: z.ZodType): Inspected {
 }
 
 function jsonDefault(value: unknown): TriggerFieldDescription['default'] {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
   return undefined;
 }
@@ -97,7 +105,11 @@ function enumOptions(schema: z.ZodType): string[] | undefined {
 }
 
 /** Describes every field of a zod object schema (`secretKeys` marks write-only fields). */
-export function describeObjectSchema(schema: z.ZodObject, secretKeys: readonly string[], group: TriggerFieldDescription['group']): TriggerFieldDescription[] {
+export function describeObjectSchema(
+  schema: z.ZodObject,
+  secretKeys: readonly string[],
+  group: TriggerFieldDescription['group'],
+): TriggerFieldDescription[] {
   const fields: TriggerFieldDescription[] = [];
   // The default shape type is a loose record of `any`; every field of a zod object is a ZodType.
   const shape = schema.shape as Record<string, z.ZodType>;
@@ -140,7 +152,12 @@ export function describeObjectSchema(schema: z.ZodObject, secretKeys: readonly s
  * `includeCommon`, the engine's common fields (mode, threshold, once, auto, templates, events,
  * include/exclude) follow the type's own.
  */
-export function describeSchema(type: Pick<TriggerType, 'schema' | 'secretKeys'>, options: { includeCommon?: boolean } = {}): TriggerFieldDescription[] {
+export function describeSchema(
+  type: Pick<TriggerType, 'schema' | 'secretKeys'>,
+  options: { includeCommon?: boolean } = {},
+): TriggerFieldDescription[] {
   const own = describeObjectSchema(type.schema, type.secretKeys, 'provider');
-  return options.includeCommon ? [...own, ...describeObjectSchema(commonTriggerSchema, [], 'common')] : own;
+  return options.includeCommon
+    ? [...own, ...describeObjectSchema(commonTriggerSchema, [], 'common')]
+    : own;
 }

@@ -50,7 +50,10 @@ function toNumber(value: unknown): unknown {
 }
 
 function toList(value: unknown): unknown {
-  if (Array.isArray(value)) return (value as unknown[]).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  if (Array.isArray(value))
+    return (value as unknown[])
+      .map((item) => (typeof item === 'string' ? item.trim() : item))
+      .filter((item) => item !== '');
   const blank = blankToUndefined(value);
   if (typeof blank !== 'string') return blank;
   return blank
@@ -61,7 +64,9 @@ function toList(value: unknown): unknown {
 
 /** `'true'|'false'` (also yes/no, on/off, 1/0) → boolean, with a default. */
 export function booleanField(defaultValue: boolean, info: FieldMeta) {
-  return z.preprocess(toBoolean, z.boolean({ error: 'expected true or false' }).default(defaultValue)).meta(meta(info));
+  return z
+    .preprocess(toBoolean, z.boolean({ error: 'expected true or false' }).default(defaultValue))
+    .meta(meta(info));
 }
 
 interface IntegerOptions extends FieldMeta {
@@ -87,21 +92,41 @@ export function integerField(defaultValue: number, info: IntegerOptions) {
 /** A required non-empty string. */
 export function requiredString(info: FieldMeta & { max?: number }) {
   return z
-    .preprocess(blankToUndefined, z.string({ error: 'is required' }).max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` }))
+    .preprocess(
+      blankToUndefined,
+      z
+        .string({ error: 'is required' })
+        .max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` }),
+    )
     .meta(meta(info));
 }
 
 /** An optional string (empty = not set). */
 export function optionalString(info: FieldMeta & { max?: number }) {
   return z
-    .preprocess(blankToUndefined, z.string().max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` }).optional())
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` })
+        .optional(),
+    )
     .meta(meta(info));
 }
 
 /** A string with a default. */
-export function defaultedString(defaultValue: string, info: FieldMeta & { max?: number; format?: FieldFormat }) {
+export function defaultedString(
+  defaultValue: string,
+  info: FieldMeta & { max?: number; format?: FieldFormat },
+) {
   return z
-    .preprocess(blankToUndefined, z.string().max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` }).default(defaultValue))
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(info.max ?? 4096, { error: `must be at most ${info.max ?? 4096} characters` })
+        .default(defaultValue),
+    )
     .meta(meta(info, info.format));
 }
 
@@ -115,13 +140,30 @@ function caseFolder(values: readonly string[]) {
 }
 
 /** One of a fixed set of values (case-insensitive on input, output in the case of `values`), with a default. */
-export function enumField<const T extends readonly [string, ...string[]]>(values: T, defaultValue: T[number], info: FieldMeta) {
-  return z.preprocess(caseFolder(values), z.enum(values, { error: `expected one of: ${values.join(', ')}` }).default(defaultValue)).meta(meta(info));
+export function enumField<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number],
+  info: FieldMeta,
+) {
+  return z
+    .preprocess(
+      caseFolder(values),
+      z.enum(values, { error: `expected one of: ${values.join(', ')}` }).default(defaultValue),
+    )
+    .meta(meta(info));
 }
 
 /** Optional one-of (empty = not set). */
-export function optionalEnumField<const T extends readonly [string, ...string[]]>(values: T, info: FieldMeta) {
-  return z.preprocess(caseFolder(values), z.enum(values, { error: `expected one of: ${values.join(', ')}` }).optional()).meta(meta(info));
+export function optionalEnumField<const T extends readonly [string, ...string[]]>(
+  values: T,
+  info: FieldMeta,
+) {
+  return z
+    .preprocess(
+      caseFolder(values),
+      z.enum(values, { error: `expected one of: ${values.join(', ')}` }).optional(),
+    )
+    .meta(meta(info));
 }
 
 /** Whether `value` parses as a URL whose scheme is one of `schemes` (without the colon). */
@@ -156,7 +198,9 @@ export function optionalUrl(options: UrlOptions) {
 
 /** A URL with a default (used for API base URLs that tests point at local servers). */
 export function defaultedUrl(defaultValue: string, options: UrlOptions) {
-  return z.preprocess(blankToUndefined, urlSchema(options).default(defaultValue)).meta(meta(options, 'url'));
+  return z
+    .preprocess(blankToUndefined, urlSchema(options).default(defaultValue))
+    .meta(meta(options, 'url'));
 }
 
 // Deliberately simple: a local part, "@", a domain with a dot or "localhost". `Name <addr>` is accepted.
@@ -175,19 +219,31 @@ export function emailListField(info: FieldMeta) {
     .preprocess(
       toList,
       z
-        .array(z.string().refine((entry) => emailAddress(entry) !== null, { error: (issue) => `"${String(issue.input)}" is not an e-mail address` }), {
-          error: 'is required',
-        })
+        .array(
+          z
+            .string()
+            .refine((entry) => emailAddress(entry) !== null, {
+              error: (issue) => `"${String(issue.input)}" is not an e-mail address`,
+            }),
+          {
+            error: 'is required',
+          },
+        )
         .min(1, { error: 'needs at least one address' }),
     )
     .meta(meta(info, 'email-list'));
 }
 
 /** Comma-separated list of values matching `item` (at least one unless `optional`). */
-export function listField<T extends string>(info: FieldMeta & { item: z.ZodType<T>; defaultValue?: T[] }) {
+export function listField<T extends string>(
+  info: FieldMeta & { item: z.ZodType<T>; defaultValue?: T[] },
+) {
   const array = z.array(info.item, { error: 'is required' });
-  if (info.defaultValue !== undefined) return z.preprocess(toList, array.default(info.defaultValue)).meta(meta(info, 'list'));
-  return z.preprocess(toList, array.min(1, { error: 'needs at least one value' })).meta(meta(info, 'list'));
+  if (info.defaultValue !== undefined)
+    return z.preprocess(toList, array.default(info.defaultValue)).meta(meta(info, 'list'));
+  return z
+    .preprocess(toList, array.min(1, { error: 'needs at least one value' }))
+    .meta(meta(info, 'list'));
 }
 
 /** Optional comma-separated list (empty = not set). */

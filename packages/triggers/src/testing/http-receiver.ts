@@ -32,7 +32,9 @@ export interface HttpReceiver {
  * A loopback HTTP server that records every request (test helper for webhook, chat and SMS
  * providers). Answers 200 `ok` unless told otherwise.
  */
-export async function startHttpReceiver(handler: (request: RecordedRequest) => ReceiverReply = () => ({})): Promise<HttpReceiver> {
+export async function startHttpReceiver(
+  handler: (request: RecordedRequest) => ReceiverReply = () => ({}),
+): Promise<HttpReceiver> {
   let current = handler;
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -41,7 +43,13 @@ export async function startHttpReceiver(handler: (request: RecordedRequest) => R
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, text: body.toString('utf8') };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        text: body.toString('utf8'),
+      };
       requests.push(recorded);
       const reply = current(recorded);
       const send = () => {

@@ -28,7 +28,8 @@ export class ConcurrencyLimit {
   private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new Error(`concurrency must be a positive integer, got ${max}`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new Error(`concurrency must be a positive integer, got ${max}`);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {

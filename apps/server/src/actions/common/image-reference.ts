@@ -22,7 +22,11 @@ export function splitReference(reference: string): ReferenceParts {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
-  return { repository: rest, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+  return {
+    repository: rest,
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest !== undefined ? { digest } : {}),
+  };
 }
 
 export function isDigestReference(reference: string): boolean {

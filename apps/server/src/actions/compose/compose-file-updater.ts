@@ -2,9 +2,23 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KeyedMutex } from '../common/concurrency';
-import { ComposeGit, type GitCommitResult, type GitFileState, type GitOptions } from './compose-git';
-import { ComposeEditError, planComposeEdit, type ComposeImageChange, type ComposeImageEdit } from './compose-image-edit';
-import { locateComposeService, type ComposeServiceLocation, type LocateInput } from './compose-locator';
+import {
+  ComposeGit,
+  type GitCommitResult,
+  type GitFileState,
+  type GitOptions,
+} from './compose-git';
+import {
+  ComposeEditError,
+  planComposeEdit,
+  type ComposeImageChange,
+  type ComposeImageEdit,
+} from './compose-image-edit';
+import {
+  locateComposeService,
+  type ComposeServiceLocation,
+  type LocateInput,
+} from './compose-locator';
 
 export interface ComposeFileUpdaterOptions {
   /** Default compose file (the trigger's FILE setting). */
@@ -58,7 +72,10 @@ export class ComposeFileUpdater {
   }
 
   /** What a rewrite would do, without writing. */
-  plan(file: string, changes: ComposeImageChange[]): { text: string; edits: ComposeImageEdit[]; previous: string } {
+  plan(
+    file: string,
+    changes: ComposeImageChange[],
+  ): { text: string; edits: ComposeImageEdit[]; previous: string } {
     const previous = fs.readFileSync(file);
     const { text, bom } = decode(previous);
     const plan = planComposeEdit(text, changes);
@@ -93,7 +110,9 @@ export class ComposeFileUpdater {
     return this.locks.run(path.resolve(rewrite.file), () => {
       const current = fs.readFileSync(rewrite.file);
       if (!current.equals(rewrite.written)) {
-        throw new ComposeEditError(`${rewrite.file} changed since Tidewatch wrote it: not reverting over someone else's edit (backup: ${rewrite.backupFile ?? 'none'})`);
+        throw new ComposeEditError(
+          `${rewrite.file} changed since Tidewatch wrote it: not reverting over someone else's edit (backup: ${rewrite.backupFile ?? 'none'})`,
+        );
       }
       let target = rewrite.previous;
       let edits: ComposeImageEdit[] = [];
@@ -110,7 +129,13 @@ export class ComposeFileUpdater {
 
   /** Commits the rewrite in git mode (no-op otherwise or when nothing changed). */
   async commit(rewrite: ComposeRewrite): Promise<GitCommitResult | null> {
-    if (!this.git || !rewrite.git || rewrite.edits.length === 0 || rewrite.written.equals(rewrite.previous)) return null;
+    if (
+      !this.git ||
+      !rewrite.git ||
+      rewrite.edits.length === 0 ||
+      rewrite.written.equals(rewrite.previous)
+    )
+      return null;
     return this.git.commit(rewrite.git, commitMessage(rewrite.edits));
   }
 
@@ -119,7 +144,10 @@ export class ComposeFileUpdater {
     if (backup === false) return null;
     const at = new Date();
     if (typeof backup === 'function') return backup(file, at);
-    const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '$1Z');
+    const stamp = at
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.(\d{3})Z$/, '$1Z');
     return `${file}.${stamp}.bak`;
   }
 }
@@ -132,7 +160,8 @@ export function commitMessage(edits: ComposeImageEdit[]): string {
     const tag = colon > name.lastIndexOf('/') ? name.slice(colon + 1) : '';
     return tag || image.slice(at + 1, at + 20);
   };
-  if (edits.length === 1) return `chore(tidewatch): update ${edits[0].service} image to ${tagOf(edits[0].to)}`;
+  if (edits.length === 1)
+    return `chore(tidewatch): update ${edits[0].service} image to ${tagOf(edits[0].to)}`;
   const lines = edits.map((edit) => `- ${edit.service}: ${edit.from} -> ${edit.to}`);
   return `chore(tidewatch): update images of ${edits.map((edit) => edit.service).join(', ')}\n\n${lines.join('\n')}`;
 }
@@ -150,7 +179,10 @@ function decode(bytes: Buffer): { text: string; bom: string } {
 function atomicWrite(file: string, bytes: Buffer, expected: Buffer): void {
   const dir = path.dirname(file);
   const stat = fs.statSync(file);
-  const temp = path.join(dir, `.${path.basename(file)}.tidewatch-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.tidewatch-${randomBytes(4).toString('hex')}.tmp`,
+  );
   const fd = fs.openSync(temp, 'wx', stat.mode & 0o7777);
   try {
     fs.writeSync(fd, bytes);

@@ -41,26 +41,52 @@ export class ComposeGit {
     if (!top) return null;
     const repository = top.trim();
     const relative = path.relative(repository, file);
-    const tracked = await this.git(repository, ['ls-files', '--error-unmatch', '--', relative]).then(
+    const tracked = await this.git(repository, [
+      'ls-files',
+      '--error-unmatch',
+      '--',
+      relative,
+    ]).then(
       () => true,
       () => false,
     );
-    if (!tracked) return { repository, relative, blocked: `${relative} is not tracked in ${repository}` };
+    if (!tracked)
+      return { repository, relative, blocked: `${relative} is not tracked in ${repository}` };
     const status = await this.git(repository, ['status', '--porcelain', '--', relative]);
-    if (status.trim()) return { repository, relative, blocked: `${relative} had uncommitted changes: not committing them in Tidewatch's name` };
+    if (status.trim())
+      return {
+        repository,
+        relative,
+        blocked: `${relative} had uncommitted changes: not committing them in Tidewatch's name`,
+      };
     return { repository, relative };
   }
 
   /** Commits exactly this file (whatever else is staged stays staged), then pushes if asked. */
   async commit(state: GitFileState, message: string): Promise<GitCommitResult> {
-    if (state.blocked) return { repository: state.repository, pushed: false, skipped: state.blocked };
-    await this.git(state.repository, ['commit', '--only', '--no-verify', '-m', message, '--', state.relative]);
+    if (state.blocked)
+      return { repository: state.repository, pushed: false, skipped: state.blocked };
+    await this.git(state.repository, [
+      'commit',
+      '--only',
+      '--no-verify',
+      '-m',
+      message,
+      '--',
+      state.relative,
+    ]);
     const commit = (await this.git(state.repository, ['rev-parse', 'HEAD'])).trim();
     const result: GitCommitResult = { repository: state.repository, commit, pushed: false };
     if (this.options.push) {
       try {
-        const branch = this.options.branch ?? (await this.git(state.repository, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
-        await this.git(state.repository, ['push', this.options.remote ?? 'origin', `HEAD:refs/heads/${branch}`]);
+        const branch =
+          this.options.branch ??
+          (await this.git(state.repository, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
+        await this.git(state.repository, [
+          'push',
+          this.options.remote ?? 'origin',
+          `HEAD:refs/heads/${branch}`,
+        ]);
         result.pushed = true;
       } catch (error) {
         result.pushError = error instanceof Error ? error.message : String(error);
@@ -88,7 +114,8 @@ export class ComposeGit {
           },
         },
         (error, stdout, stderr) => {
-          if (error) reject(new Error(`git ${args[0]} failed: ${(stderr || error.message).trim()}`));
+          if (error)
+            reject(new Error(`git ${args[0]} failed: ${(stderr || error.message).trim()}`));
           else resolve(stdout);
         },
       );

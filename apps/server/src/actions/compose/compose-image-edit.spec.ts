@@ -38,9 +38,21 @@ function expectOnlyReplaced(before: string, after: string, from: string, to: str
 
 describe('planComposeEdit: only the tag bytes change', () => {
   it.each([
-    ['web', '1.1.0', '"registry.example:5000/acme/web:1.0.0"', '"registry.example:5000/acme/web:1.1.0"', 'registry.example:5000/acme/web:1.1.0'],
+    [
+      'web',
+      '1.1.0',
+      '"registry.example:5000/acme/web:1.0.0"',
+      '"registry.example:5000/acme/web:1.1.0"',
+      'registry.example:5000/acme/web:1.1.0',
+    ],
     ['api', '2.4.0', "'acme/api:2.3.4'", "'acme/api:2.4.0'", 'acme/api:2.4.0'],
-    ['worker', '3.1.0-alpine', 'acme/worker:3.0.0-alpine', 'acme/worker:3.1.0-alpine', 'acme/worker:3.1.0-alpine'],
+    [
+      'worker',
+      '3.1.0-alpine',
+      'acme/worker:3.0.0-alpine',
+      'acme/worker:3.1.0-alpine',
+      'acme/worker:3.1.0-alpine',
+    ],
     ['cache', '7.2', 'image: redis\n', 'image: redis:7.2\n', 'redis:7.2'],
     ['flow', '1.1', 'acme/flow:1.0,', 'acme/flow:1.1,', 'acme/flow:1.1'],
   ])('%s → %s', (service, tag, from, to, value) => {
@@ -53,7 +65,12 @@ describe('planComposeEdit: only the tag bytes change', () => {
   it('replaces the digest of a digest-pinned image, and refuses without one', () => {
     const digest = `sha256:${'b'.repeat(64)}`;
     const plan = planComposeEdit(FILE, [{ service: 'db', tag: '16', digest }]);
-    expectOnlyReplaced(FILE, plan.text, `postgres:15@sha256:${'a'.repeat(64)}`, `postgres:16@${digest}`);
+    expectOnlyReplaced(
+      FILE,
+      plan.text,
+      `postgres:15@sha256:${'a'.repeat(64)}`,
+      `postgres:16@${digest}`,
+    );
     expect(() => planComposeEdit(FILE, [{ service: 'db', tag: '16' }])).toThrow(/pinned by digest/);
   });
 
@@ -62,7 +79,10 @@ describe('planComposeEdit: only the tag bytes change', () => {
       { service: 'web', tag: '1.1.0' },
       { service: 'worker', tag: '3.0.1-alpine' },
     ]);
-    const expected = FILE.replace('web:1.0.0', 'web:1.1.0').replace('worker:3.0.0-alpine', 'worker:3.0.1-alpine');
+    const expected = FILE.replace('web:1.0.0', 'web:1.1.0').replace(
+      'worker:3.0.0-alpine',
+      'worker:3.0.1-alpine',
+    );
     expect(plan.text).toBe(expected);
     expect(plan.edits.map((edit) => edit.service)).toEqual(['web', 'worker']);
   });
@@ -81,12 +101,19 @@ describe('planComposeEdit: only the tag bytes change', () => {
 
   it('edits the image of a service merged from an anchor when only that service uses it', () => {
     const text = 'x-app: &app\n  image: acme/app:1.0 # shared?\nservices:\n  one:\n    <<: *app\n';
-    expectOnlyReplaced(text, planComposeEdit(text, [{ service: 'one', tag: '1.1' }]).text, 'app:1.0', 'app:1.1');
+    expectOnlyReplaced(
+      text,
+      planComposeEdit(text, [{ service: 'one', tag: '1.1' }]).text,
+      'app:1.0',
+      'app:1.1',
+    );
   });
 
   it('refuses an anchored image shared with a service left alone, allows it when both change', () => {
     const text = 'services:\n  one:\n    image: &img acme/app:1.0\n  two:\n    image: *img\n';
-    expect(() => planComposeEdit(text, [{ service: 'one', tag: '1.1' }])).toThrow(/shared with two/);
+    expect(() => planComposeEdit(text, [{ service: 'one', tag: '1.1' }])).toThrow(
+      /shared with two/,
+    );
     const both = planComposeEdit(text, [
       { service: 'one', tag: '1.1' },
       { service: 'two', tag: '1.1' },
@@ -94,15 +121,27 @@ describe('planComposeEdit: only the tag bytes change', () => {
     expectOnlyReplaced(text, both.text, 'app:1.0', 'app:1.1');
   });
 
-  it.each([['${TAG}'], ['$TAG'], ['${REGISTRY:-docker.io}/app:1.0']])('refuses variable substitution: %s', (value) => {
-    const text = `services:\n  app:\n    image: acme/app:${value}\n`;
-    expect(() => planComposeEdit(text, [{ service: 'app', tag: '2.0' }])).toThrow(ComposeEditError);
-    expect(() => planComposeEdit(text, [{ service: 'app', tag: '2.0' }])).toThrow(/variable substitution/);
-  });
+  it.each([['${TAG}'], ['$TAG'], ['${REGISTRY:-docker.io}/app:1.0']])(
+    'refuses variable substitution: %s',
+    (value) => {
+      const text = `services:\n  app:\n    image: acme/app:${value}\n`;
+      expect(() => planComposeEdit(text, [{ service: 'app', tag: '2.0' }])).toThrow(
+        ComposeEditError,
+      );
+      expect(() => planComposeEdit(text, [{ service: 'app', tag: '2.0' }])).toThrow(
+        /variable substitution/,
+      );
+    },
+  );
 
   it('allows an escaped dollar ($$)', () => {
     const text = 'services:\n  app:\n    image: acme/app$$x:1.0\n';
-    expectOnlyReplaced(text, planComposeEdit(text, [{ service: 'app', tag: '2.0' }]).text, ':1.0', ':2.0');
+    expectOnlyReplaced(
+      text,
+      planComposeEdit(text, [{ service: 'app', tag: '2.0' }]).text,
+      ':1.0',
+      ':2.0',
+    );
   });
 
   it.each([
@@ -116,25 +155,41 @@ describe('planComposeEdit: only the tag bytes change', () => {
   });
 
   it('refuses escaped double-quoted values and block scalars rather than guessing', () => {
-    expect(() => planComposeEdit('services:\n  a:\n    image: "acme/a\\x3a1.0"\n', [{ service: 'a', tag: '2' }])).toThrow(/does not edit/);
-    expect(() => planComposeEdit('services:\n  a:\n    image: >-\n      acme/a:1.0\n', [{ service: 'a', tag: '2' }])).toThrow(/does not edit/);
+    expect(() =>
+      planComposeEdit('services:\n  a:\n    image: "acme/a\\x3a1.0"\n', [
+        { service: 'a', tag: '2' },
+      ]),
+    ).toThrow(/does not edit/);
+    expect(() =>
+      planComposeEdit('services:\n  a:\n    image: >-\n      acme/a:1.0\n', [
+        { service: 'a', tag: '2' },
+      ]),
+    ).toThrow(/does not edit/);
   });
 });
 
 describe('commitMessage', () => {
   it('names the service and the tag; lists a batch', () => {
-    expect(commitMessage([{ service: 'web', from: 'a/web:1.0', to: 'a/web:1.1' }])).toBe('chore(tidewatch): update web image to 1.1');
-    expect(commitMessage([
-      { service: 'web', from: 'a/web:1.0', to: 'a/web:1.1' },
-      { service: 'api', from: 'a/api:2', to: 'a/api:3' },
-    ])).toBe('chore(tidewatch): update images of web, api\n\n- web: a/web:1.0 -> a/web:1.1\n- api: a/api:2 -> a/api:3');
+    expect(commitMessage([{ service: 'web', from: 'a/web:1.0', to: 'a/web:1.1' }])).toBe(
+      'chore(tidewatch): update web image to 1.1',
+    );
+    expect(
+      commitMessage([
+        { service: 'web', from: 'a/web:1.0', to: 'a/web:1.1' },
+        { service: 'api', from: 'a/api:2', to: 'a/api:3' },
+      ]),
+    ).toBe(
+      'chore(tidewatch): update images of web, api\n\n- web: a/web:1.0 -> a/web:1.1\n- api: a/api:2 -> a/api:3',
+    );
   });
 });
 
 describe('locateComposeService', () => {
   const files: Record<string, string> = {
-    '/stacks/shop/compose.yml': 'services:\n  web:\n    image: acme/web:1.0\n  api:\n    image: acme/api:1.0\n    container_name: shop-api\n',
-    '/stacks/shop/compose.override.yml': 'services:\n  web:\n    image: acme/web:1.0-debug\n  api:\n    environment: [A=1]\n',
+    '/stacks/shop/compose.yml':
+      'services:\n  web:\n    image: acme/web:1.0\n  api:\n    image: acme/api:1.0\n    container_name: shop-api\n',
+    '/stacks/shop/compose.override.yml':
+      'services:\n  web:\n    image: acme/web:1.0-debug\n  api:\n    environment: [A=1]\n',
     '/other/explicit.yml': 'services:\n  solo:\n    image: acme/solo:3\n',
   };
   const io = { readFile: (file: string) => files[file], exists: (file: string) => file in files };
@@ -145,26 +200,84 @@ describe('locateComposeService', () => {
   };
 
   it('takes the last config file that sets the service image (overrides)', () => {
-    expect(locateComposeService({ name: 'shop-web-1', image: 'acme/web:1.0-debug', labels: { ...labels, 'com.docker.compose.service': 'web' } }, io)).toEqual({
+    expect(
+      locateComposeService(
+        {
+          name: 'shop-web-1',
+          image: 'acme/web:1.0-debug',
+          labels: { ...labels, 'com.docker.compose.service': 'web' },
+        },
+        io,
+      ),
+    ).toEqual({
       file: '/stacks/shop/compose.override.yml',
       service: 'web',
       project: 'shop',
     });
-    expect(locateComposeService({ name: 'shop-api', image: 'acme/api:1.0', labels: { ...labels, 'com.docker.compose.service': 'api' } }, io).file).toBe('/stacks/shop/compose.yml');
+    expect(
+      locateComposeService(
+        {
+          name: 'shop-api',
+          image: 'acme/api:1.0',
+          labels: { ...labels, 'com.docker.compose.service': 'api' },
+        },
+        io,
+      ).file,
+    ).toBe('/stacks/shop/compose.yml');
   });
 
   it('uses an explicit file label (tidewatch or wud) and finds the service by container_name or repository', () => {
-    expect(locateComposeService({ name: 'shop-api', image: 'acme/api:1.0', labels: { 'wud.compose.file': '/stacks/shop/compose.yml' } }, io).service).toBe('api');
-    expect(locateComposeService({ name: 'x', image: 'acme/solo:3', labels: { 'tidewatch.compose.file': '/other/explicit.yml' } }, io)).toEqual({ file: '/other/explicit.yml', service: 'solo' });
-    expect(locateComposeService({ name: 'x', image: 'acme/solo:3', labels: {} }, { ...io, file: '/other/explicit.yml' }).service).toBe('solo');
+    expect(
+      locateComposeService(
+        {
+          name: 'shop-api',
+          image: 'acme/api:1.0',
+          labels: { 'wud.compose.file': '/stacks/shop/compose.yml' },
+        },
+        io,
+      ).service,
+    ).toBe('api');
+    expect(
+      locateComposeService(
+        {
+          name: 'x',
+          image: 'acme/solo:3',
+          labels: { 'tidewatch.compose.file': '/other/explicit.yml' },
+        },
+        io,
+      ),
+    ).toEqual({ file: '/other/explicit.yml', service: 'solo' });
+    expect(
+      locateComposeService(
+        { name: 'x', image: 'acme/solo:3', labels: {} },
+        { ...io, file: '/other/explicit.yml' },
+      ).service,
+    ).toBe('solo');
   });
 
   it('maps host paths and explains what is missing', () => {
-    const mapped = { readFile: (file: string) => files[file.replace('/mnt', '')], exists: (file: string) => file.startsWith('/mnt/stacks') };
-    expect(locateComposeService({ name: 'a', image: 'acme/web:1.0', labels: { ...labels, 'com.docker.compose.service': 'web' } }, { ...mapped, pathMappings: [{ from: '/stacks', to: '/mnt/stacks' }] }).file).toBe(
-      '/mnt/stacks/shop/compose.override.yml',
+    const mapped = {
+      readFile: (file: string) => files[file.replace('/mnt', '')],
+      exists: (file: string) => file.startsWith('/mnt/stacks'),
+    };
+    expect(
+      locateComposeService(
+        {
+          name: 'a',
+          image: 'acme/web:1.0',
+          labels: { ...labels, 'com.docker.compose.service': 'web' },
+        },
+        { ...mapped, pathMappings: [{ from: '/stacks', to: '/mnt/stacks' }] },
+      ).file,
+    ).toBe('/mnt/stacks/shop/compose.override.yml');
+    expect(() => locateComposeService({ name: 'a', image: 'x', labels: {} }, io)).toThrow(
+      /no compose labels/,
     );
-    expect(() => locateComposeService({ name: 'a', image: 'x', labels: {} }, io)).toThrow(/no compose labels/);
-    expect(() => locateComposeService({ name: 'a', image: 'x', labels: { 'tidewatch.compose.file': '/nope.yml' } }, io)).toThrow(/not found/);
+    expect(() =>
+      locateComposeService(
+        { name: 'a', image: 'x', labels: { 'tidewatch.compose.file': '/nope.yml' } },
+        io,
+      ),
+    ).toThrow(/not found/);
   });
 });

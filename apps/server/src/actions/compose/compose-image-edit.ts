@@ -1,4 +1,14 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 
 /** New tag and/or digest for one service's `image:`. */
 export interface ComposeImageChange {
@@ -45,8 +55,10 @@ export function planComposeEdit(text: string, changes: ComposeImageChange[]): Co
   const services = servicesOf(doc);
   const targets = new Map<Scalar, { changes: ComposeImageChange[]; services: string[] }>();
   for (const change of changes) {
-    if (change.tag !== undefined && !TAG.test(change.tag)) throw new ComposeEditError(`"${change.tag}" is not a valid image tag`);
-    if (change.digest !== undefined && !DIGEST.test(change.digest)) throw new ComposeEditError(`"${change.digest}" is not a sha256 digest`);
+    if (change.tag !== undefined && !TAG.test(change.tag))
+      throw new ComposeEditError(`"${change.tag}" is not a valid image tag`);
+    if (change.digest !== undefined && !DIGEST.test(change.digest))
+      throw new ComposeEditError(`"${change.digest}" is not a sha256 digest`);
     const node = imageNode(doc, services, change.service);
     const target = targets.get(node) ?? { changes: [], services: [] };
     target.changes.push(change);
@@ -57,8 +69,12 @@ export function planComposeEdit(text: string, changes: ComposeImageChange[]): Co
   const edits: ComposeImageEdit[] = [];
   for (const [node, target] of targets) {
     const first = target.changes[0];
-    if (target.changes.some((change) => change.tag !== first.tag || change.digest !== first.digest)) {
-      throw new ComposeEditError(`services ${target.services.join(', ')} share one image value but were asked for different images`);
+    if (
+      target.changes.some((change) => change.tag !== first.tag || change.digest !== first.digest)
+    ) {
+      throw new ComposeEditError(
+        `services ${target.services.join(', ')} share one image value but were asked for different images`,
+      );
     }
     const sharers = Object.keys(servicesMap(services)).filter((service) => {
       try {
@@ -79,15 +95,27 @@ export function planComposeEdit(text: string, changes: ComposeImageChange[]): Co
     const [start, end] = node.range ?? [0, 0];
     const raw = text.slice(start, end);
     const quote = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-    if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL' || raw.slice(quote, raw.length - quote) !== value) {
-      throw new ComposeEditError(`the image of ${target.services.join(', ')} is written in a form Tidewatch does not edit (block scalar or escapes): edit it by hand`);
+    if (
+      node.type === 'BLOCK_FOLDED' ||
+      node.type === 'BLOCK_LITERAL' ||
+      raw.slice(quote, raw.length - quote) !== value
+    ) {
+      throw new ComposeEditError(
+        `the image of ${target.services.join(', ')} is written in a form Tidewatch does not edit (block scalar or escapes): edit it by hand`,
+      );
     }
-    for (const splice of next.splices) splices.push({ start: start + quote + splice.start, end: start + quote + splice.end, insert: splice.insert });
+    for (const splice of next.splices)
+      splices.push({
+        start: start + quote + splice.start,
+        end: start + quote + splice.end,
+        insert: splice.insert,
+      });
     for (const service of target.services) edits.push({ service, from: value, to: next.value });
   }
   splices.sort((a, b) => b.start - a.start);
   let result = text;
-  for (const splice of splices) result = result.slice(0, splice.start) + splice.insert + result.slice(splice.end);
+  for (const splice of splices)
+    result = result.slice(0, splice.start) + splice.insert + result.slice(splice.end);
   verify(result, edits);
   return { text: result, edits };
 }
@@ -143,17 +171,24 @@ function servicesMap(services: YAMLMap): Record<string, Node | null> {
 
 function resolve(doc: Document, node: Node | null | undefined): Node | null | undefined {
   let current = node;
-  for (let depth = 0; depth < 32 && current && isAlias(current); depth++) current = current.resolve(doc);
+  for (let depth = 0; depth < 32 && current && isAlias(current); depth++)
+    current = current.resolve(doc);
   return current;
 }
 
-function imageNode(doc: Document, services: YAMLMap, service: string, allowVariables = false): Scalar {
+function imageNode(
+  doc: Document,
+  services: YAMLMap,
+  service: string,
+  allowVariables = false,
+): Scalar {
   const entry = servicesMap(services)[service];
   if (entry === undefined) throw new ComposeEditError(`service "${service}" is not in the file`);
   const found = findImage(doc, resolve(doc, entry), new Set());
   if (!found) throw new ComposeEditError(`service "${service}" has no image (built from source?)`);
   const value = found.value;
-  if (typeof value !== 'string' || !value) throw new ComposeEditError(`the image of service "${service}" is not a string`);
+  if (typeof value !== 'string' || !value)
+    throw new ComposeEditError(`the image of service "${service}" is not a string`);
   if (!allowVariables && /\$(?!\$)/.test(value.replace(/\$\$/g, ''))) {
     throw new ComposeEditError(
       `the image of service "${service}" comes from variable substitution (${value}): Tidewatch does not rewrite it; change the variable (e.g. in .env) instead`,
@@ -163,7 +198,11 @@ function imageNode(doc: Document, services: YAMLMap, service: string, allowVaria
 }
 
 /** The `image` scalar of a service mapping: its own key first, then `<<` merges in order. */
-function findImage(doc: Document, node: Node | null | undefined, seen: Set<Node>): Scalar | undefined {
+function findImage(
+  doc: Document,
+  node: Node | null | undefined,
+  seen: Set<Node>,
+): Scalar | undefined {
   if (!node || !isMap(node) || seen.has(node)) return undefined;
   seen.add(node);
   for (const pair of node.items) {
@@ -199,7 +238,10 @@ function applyChange(value: string, change: ComposeImageChange): ValueEdit {
   const hasTag = colon > name.lastIndexOf('/');
   const splices: ValueEdit['splices'] = [];
   if (at >= 0) {
-    if (!change.digest) throw new ComposeEditError(`the image of service "${change.service}" is pinned by digest (${value}): the new digest is needed`);
+    if (!change.digest)
+      throw new ComposeEditError(
+        `the image of service "${change.service}" is pinned by digest (${value}): the new digest is needed`,
+      );
     splices.push({ start: at + 1, end: value.length, insert: change.digest });
   }
   if (change.tag !== undefined) {
@@ -208,13 +250,17 @@ function applyChange(value: string, change: ComposeImageChange): ValueEdit {
   }
   splices.sort((a, b) => b.start - a.start);
   let next = value;
-  for (const splice of splices) next = next.slice(0, splice.start) + splice.insert + next.slice(splice.end);
+  for (const splice of splices)
+    next = next.slice(0, splice.start) + splice.insert + next.slice(splice.end);
   return { value: next, splices };
 }
 
 function verify(text: string, edits: ComposeImageEdit[]): void {
   const images = readServiceImages(text);
   for (const edit of edits) {
-    if (images[edit.service] !== edit.to) throw new ComposeEditError(`internal check failed: ${edit.service} would read ${String(images[edit.service])}, not ${edit.to}`);
+    if (images[edit.service] !== edit.to)
+      throw new ComposeEditError(
+        `internal check failed: ${edit.service} would read ${String(images[edit.service])}, not ${edit.to}`,
+      );
   }
 }

@@ -47,32 +47,62 @@ export interface LocateOptions {
  * With several config files (overrides), the last one that sets the service's image is the one
  * to edit.
  */
-export function locateComposeService(container: LocateInput, options: LocateOptions): ComposeServiceLocation {
+export function locateComposeService(
+  container: LocateInput,
+  options: LocateOptions,
+): ComposeServiceLocation {
   const labels = container.labels;
   const workingDir = labels[COMPOSE_LABELS.workingDir];
   const explicit = labels[COMPOSE_LABELS.file] ?? labels[COMPOSE_LABELS.wudFile] ?? options.file;
-  const map = (file: string) => mapPath(workingDir && !path.isAbsolute(file) ? path.join(workingDir, file) : file, options.pathMappings);
+  const map = (file: string) =>
+    mapPath(
+      workingDir && !path.isAbsolute(file) ? path.join(workingDir, file) : file,
+      options.pathMappings,
+    );
   let files: string[];
   if (explicit) files = [map(explicit)];
-  else if (labels[COMPOSE_LABELS.configFiles]) files = labels[COMPOSE_LABELS.configFiles].split(',').map((file) => map(file.trim())).filter(Boolean);
-  else throw new ComposeEditError(`${container.name} has no compose labels and no compose file is configured (label ${COMPOSE_LABELS.file} or the FILE setting)`);
+  else if (labels[COMPOSE_LABELS.configFiles])
+    files = labels[COMPOSE_LABELS.configFiles]
+      .split(',')
+      .map((file) => map(file.trim()))
+      .filter(Boolean);
+  else
+    throw new ComposeEditError(
+      `${container.name} has no compose labels and no compose file is configured (label ${COMPOSE_LABELS.file} or the FILE setting)`,
+    );
   const missing = files.filter((file) => !options.exists(file));
-  if (missing.length > 0) throw new ComposeEditError(`compose file ${missing.join(', ')} of ${container.name} not found${options.pathMappings ? '' : ' (running in a container? map the host path)'}`);
+  if (missing.length > 0)
+    throw new ComposeEditError(
+      `compose file ${missing.join(', ')} of ${container.name} not found${options.pathMappings ? '' : ' (running in a container? map the host path)'}`,
+    );
 
-  const service = labels[COMPOSE_LABELS.service] ?? serviceByName(files, container, options.readFile);
+  const service =
+    labels[COMPOSE_LABELS.service] ?? serviceByName(files, container, options.readFile);
   for (const file of [...files].reverse()) {
     const images = readServiceImages(options.readFile(file));
-    if (typeof images[service] === 'string') return { file, service, ...(labels[COMPOSE_LABELS.project] ? { project: labels[COMPOSE_LABELS.project] } : {}) };
+    if (typeof images[service] === 'string')
+      return {
+        file,
+        service,
+        ...(labels[COMPOSE_LABELS.project] ? { project: labels[COMPOSE_LABELS.project] } : {}),
+      };
   }
-  throw new ComposeEditError(`service "${service}" of ${container.name} has no image in ${files.join(', ')}`);
+  throw new ComposeEditError(
+    `service "${service}" of ${container.name} has no image in ${files.join(', ')}`,
+  );
 }
 
-function serviceByName(files: string[], container: LocateInput, readFile: (file: string) => string): string {
+function serviceByName(
+  files: string[],
+  container: LocateInput,
+  readFile: (file: string) => string,
+): string {
   const wanted = splitReference(container.image).repository;
   const byRepository = new Set<string>();
   for (const file of files) {
     const text = readFile(file);
-    for (const [service, name] of Object.entries(readContainerNames(text))) if (name === container.name) return service;
+    for (const [service, name] of Object.entries(readContainerNames(text)))
+      if (name === container.name) return service;
     for (const [service, image] of Object.entries(readServiceImages(text))) {
       if (image && splitReference(image).repository === wanted) byRepository.add(service);
     }
@@ -88,7 +118,8 @@ function serviceByName(files: string[], container: LocateInput, readFile: (file:
 function mapPath(file: string, mappings: LocateOptions['pathMappings']): string {
   for (const mapping of mappings ?? []) {
     const from = mapping.from.replace(/\/+$/, '');
-    if (file === from || file.startsWith(`${from}/`)) return path.join(mapping.to, file.slice(from.length));
+    if (file === from || file.startsWith(`${from}/`))
+      return path.join(mapping.to, file.slice(from.length));
   }
   return file;
 }

@@ -28,7 +28,19 @@ let unhealthy: PushedImage;
 const byDigest = (image: PushedImage) => `${registry.host}/${image.repository}@${image.digest}`;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.test', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=Dev',
+      '-c',
+      'user.email=dev@example.test',
+      '-c',
+      'init.defaultBranch=main',
+      ...args,
+    ],
+    { cwd, encoding: 'utf8' },
+  ).trim();
 }
 
 function composeFile(image: string): string {
@@ -56,7 +68,12 @@ services:
 }
 
 /** A container as `docker compose up` would have made it (compose's labels, network none). */
-async function composeContainer(dir: string, file: string, service: string, image: string): Promise<string> {
+async function composeContainer(
+  dir: string,
+  file: string,
+  service: string,
+  image: string,
+): Promise<string> {
   const name = `shop-${path.basename(dir)}-${service}-${run}`;
   created.push(name);
   const labels = {
@@ -70,7 +87,19 @@ async function composeContainer(dir: string, file: string, service: string, imag
     tier: 'backend',
   };
   const flags = Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
-  return (await engine.docker(['run', '-d', '--network', 'none', '--name', name, ...flags, image, ...SERVICE_CMD])).trim();
+  return (
+    await engine.docker([
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--name',
+      name,
+      ...flags,
+      image,
+      ...SERVICE_CMD,
+    ])
+  ).trim();
 }
 
 /** A git work tree with the compose file committed, and a local bare repository as origin. */
@@ -91,21 +120,34 @@ function stack(name: string, text: string): { dir: string; file: string; remote:
 }
 
 function subject(gitMode: boolean): ComposeUpdater {
-  const updater = new ContainerUpdater(docker, new InMemoryUpdateJournal(), silentActionLogger, { stableSeconds: 1, healthTimeoutMs: 20_000 });
-  const files = new ComposeFileUpdater({ git: gitMode ? { push: true, author: { name: 'Tidewatch Bot', email: 'bot@tidewatch.test' } } : false });
+  const updater = new ContainerUpdater(docker, new InMemoryUpdateJournal(), silentActionLogger, {
+    stableSeconds: 1,
+    healthTimeoutMs: 20_000,
+  });
+  const files = new ComposeFileUpdater({
+    git: gitMode
+      ? { push: true, author: { name: 'Tidewatch Bot', email: 'bot@tidewatch.test' } }
+      : false,
+  });
   return new ComposeUpdater(docker, files, updater);
 }
 
 beforeAll(async () => {
   v1 = await pushImage(engine, registry, repo, '1.0.0', { cmd: SERVICE_CMD });
   v2 = await pushImage(engine, registry, repo, '1.1.0', { cmd: SERVICE_CMD });
-  unhealthy = await pushImage(engine, registry, repo, '2.0.0-unhealthy', { cmd: SERVICE_CMD, healthcheck: { cmd: ['false'], interval: '1s', retries: 1 } });
+  unhealthy = await pushImage(engine, registry, repo, '2.0.0-unhealthy', {
+    cmd: SERVICE_CMD,
+    healthcheck: { cmd: ['false'], interval: '1s', retries: 1 },
+  });
   for (const image of [v2, unhealthy]) await engine.docker(['rmi', image.reference]);
 });
 
 afterAll(async () => {
-  const names = (await engine.docker(['ps', '-a', '--format', '{{.Names}}'])).split('\n').filter((name) => created.some((prefix) => name.startsWith(prefix)));
-  if (names.length > 0) await engine.docker(['rm', '-f', '-v', ...names], undefined, { allowFail: true });
+  const names = (await engine.docker(['ps', '-a', '--format', '{{.Names}}']))
+    .split('\n')
+    .filter((name) => created.some((prefix) => name.startsWith(prefix)));
+  if (names.length > 0)
+    await engine.docker(['rm', '-f', '-v', ...names], undefined, { allowFail: true });
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -115,7 +157,9 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
     const { dir, file, remote } = stack('happy', original);
     const web = await composeContainer(dir, file, 'web', v1.reference);
     const api = await composeContainer(dir, file, 'api', v1.reference);
-    const labelsBefore = JSON.parse(await engine.docker(['inspect', '--format', '{{json .Config.Labels}}', web])) as Record<string, string>;
+    const labelsBefore = JSON.parse(
+      await engine.docker(['inspect', '--format', '{{json .Config.Labels}}', web]),
+    ) as Record<string, string>;
 
     const [report] = await subject(true).update({
       items: [
@@ -126,7 +170,10 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
 
     expect(report.reason).toBeUndefined();
     expect(report).toMatchObject({ file, outcome: 'updated', reverted: false });
-    expect(report.services.map((service) => [service.service, service.report?.outcome])).toEqual([['web', 'updated'], ['api', 'updated']]);
+    expect(report.services.map((service) => [service.service, service.report?.outcome])).toEqual([
+      ['web', 'updated'],
+      ['api', 'updated'],
+    ]);
     // Byte level: the file is the original with "1.0.0" → "1.1.0" in the web and api image values only.
     const after = fs.readFileSync(file);
     const at = (needle: string, from = 0) => original.indexOf(needle, from);
@@ -140,11 +187,15 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
     expect(report.backupFile).toMatch(/compose\.yml\.\d{8}T\d{9}Z\.bak$/);
     expect(fs.readFileSync(report.backupFile ?? '').equals(Buffer.from(original))).toBe(true);
     // Redeployed with compose's labels kept and Config.Image as compose would write it.
-    const inspected = JSON.parse(await engine.docker(['inspect', '--format', '{{json .Config}}', `shop-happy-web-${run}`])) as { Image: string; Labels: Record<string, string> };
+    const inspected = JSON.parse(
+      await engine.docker(['inspect', '--format', '{{json .Config}}', `shop-happy-web-${run}`]),
+    ) as { Image: string; Labels: Record<string, string> };
     expect(inspected.Image).toBe(v2.reference);
     expect(inspected.Labels).toEqual(labelsBefore);
     // One commit with a clear message, by the configured author, pushed to the bare remote.
-    expect(git(dir, 'log', '-1', '--format=%s%n%an <%ae>')).toBe(`chore(tidewatch): update images of web, api\nTidewatch Bot <bot@tidewatch.test>`);
+    expect(git(dir, 'log', '-1', '--format=%s%n%an <%ae>')).toBe(
+      `chore(tidewatch): update images of web, api\nTidewatch Bot <bot@tidewatch.test>`,
+    );
     expect(git(dir, 'show', '--stat', '--format=', 'HEAD')).toMatch(/compose\.yml \| 4 \+\+--/);
     expect(report.commit).toMatchObject({ pushed: true, commit: git(dir, 'rev-parse', 'HEAD') });
     expect(git(remote, 'rev-parse', 'main')).toBe(git(dir, 'rev-parse', 'HEAD'));
@@ -157,7 +208,9 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
     const head = git(dir, 'rev-parse', 'HEAD');
     const web = await composeContainer(dir, file, 'web', v1.reference);
 
-    const [report] = await subject(true).update({ items: [{ containerId: web, tag: '2.0.0-unhealthy', targetImage: byDigest(unhealthy) }] });
+    const [report] = await subject(true).update({
+      items: [{ containerId: web, tag: '2.0.0-unhealthy', targetImage: byDigest(unhealthy) }],
+    });
 
     expect(report).toMatchObject({ outcome: 'rolled-back', reverted: true });
     expect(report.reason).toMatch(/web: .*healthcheck reported unhealthy/);
@@ -165,23 +218,34 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
     expect(fs.existsSync(report.backupFile ?? '')).toBe(true);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
     expect(report.commit).toBeUndefined();
-    const state = JSON.parse(await engine.docker(['inspect', '--format', '{{json .State}}', web])) as { Running: boolean };
+    const state = JSON.parse(
+      await engine.docker(['inspect', '--format', '{{json .State}}', web]),
+    ) as { Running: boolean };
     expect(state.Running).toBe(true);
-    expect(fs.readdirSync(path.dirname(file)).filter((entry) => entry.includes('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(file)).filter((entry) => entry.includes('.tmp'))).toEqual(
+      [],
+    );
   });
 
   it('refuses an image from variable substitution and touches nothing', async () => {
-    const original = 'services:\n  web:\n    image: ${REGISTRY}/acme/web:${TAG:-1.0.0} # from .env\n    network_mode: none\n';
+    const original =
+      'services:\n  web:\n    image: ${REGISTRY}/acme/web:${TAG:-1.0.0} # from .env\n    network_mode: none\n';
     const { dir, file } = stack('variables', original);
     const web = await composeContainer(dir, file, 'web', v1.reference);
     const before = await engine.docker(['inspect', '--format', '{{.State.StartedAt}}', web]);
 
-    const [report] = await subject(false).update({ items: [{ containerId: web, tag: '1.1.0', targetImage: byDigest(v2) }] });
+    const [report] = await subject(false).update({
+      items: [{ containerId: web, tag: '1.1.0', targetImage: byDigest(v2) }],
+    });
 
     expect(report.outcome).toBe('failed');
-    expect(report.reason).toMatch(/variable substitution .*change the variable \(e\.g\. in \.env\) instead/);
+    expect(report.reason).toMatch(
+      /variable substitution .*change the variable \(e\.g\. in \.env\) instead/,
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe(original);
-    expect(fs.readdirSync(path.dirname(file)).filter((entry) => entry.endsWith('.bak'))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(file)).filter((entry) => entry.endsWith('.bak'))).toEqual(
+      [],
+    );
     expect(await engine.docker(['inspect', '--format', '{{.State.StartedAt}}', web])).toBe(before);
   });
 
@@ -189,7 +253,10 @@ describe('ComposeUpdater: rewrite, redeploy, git', () => {
     const original = composeFile(v1.reference);
     const { dir, file } = stack('dry', original);
     const web = await composeContainer(dir, file, 'web', v1.reference);
-    const [report] = await subject(false).update({ items: [{ containerId: web, tag: '1.1.0', targetImage: byDigest(v2) }], dryRun: true });
+    const [report] = await subject(false).update({
+      items: [{ containerId: web, tag: '1.1.0', targetImage: byDigest(v2) }],
+      dryRun: true,
+    });
     expect(report.outcome).toBe('dry-run');
     expect(report.preview).toBe(original.replace(`${repo}:1.0.0"`, `${repo}:1.1.0"`));
     expect(report.services[0].report?.outcome).toBe('dry-run');

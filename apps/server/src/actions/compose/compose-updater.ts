@@ -71,21 +71,43 @@ export class ComposeUpdater {
       try {
         const container = await this.docker.inspectContainerFull(item.containerId);
         if (!container) throw new Error(`container ${item.containerId} not found`);
-        const location = this.files.locate({ name: container.name, image: container.config.Image ?? '', labels: container.config.Labels ?? {} });
+        const location = this.files.locate({
+          name: container.name,
+          image: container.config.Image ?? '',
+          labels: container.config.Labels ?? {},
+        });
         const group = groups.get(location.file) ?? [];
         group.push({ item, service: location.service });
         groups.set(location.file, group);
       } catch (error) {
-        reports.push({ file: '', outcome: 'failed', reason: message(error), services: [{ containerId: item.containerId }], reverted: false });
+        reports.push({
+          file: '',
+          outcome: 'failed',
+          reason: message(error),
+          services: [{ containerId: item.containerId }],
+          reverted: false,
+        });
       }
     }
-    for (const [file, group] of groups) reports.push(await this.updateFile(file, group, request.dryRun ?? false));
+    for (const [file, group] of groups)
+      reports.push(await this.updateFile(file, group, request.dryRun ?? false));
     return reports;
   }
 
-  private async updateFile(file: string, group: Array<{ item: ComposeUpdateItem; service: string }>, dryRun: boolean): Promise<ComposeUpdateReport> {
-    const changes: ComposeImageChange[] = group.map(({ item, service }) => ({ service, tag: item.tag, digest: item.digest }));
-    const services: ComposeServiceResult[] = group.map(({ item, service }) => ({ containerId: item.containerId, service }));
+  private async updateFile(
+    file: string,
+    group: Array<{ item: ComposeUpdateItem; service: string }>,
+    dryRun: boolean,
+  ): Promise<ComposeUpdateReport> {
+    const changes: ComposeImageChange[] = group.map(({ item, service }) => ({
+      service,
+      tag: item.tag,
+      digest: item.digest,
+    }));
+    const services: ComposeServiceResult[] = group.map(({ item, service }) => ({
+      containerId: item.containerId,
+      service,
+    }));
     let plan: ReturnType<ComposeFileUpdater['plan']>;
     try {
       plan = this.files.plan(file, changes);
@@ -120,23 +142,42 @@ export class ComposeUpdater {
     }
     const reports = await this.updater.updateMany(requests);
     reports.forEach((report, index) => (services[index].report = report));
-    const succeeded = services.filter((result) => ['updated', 'unchanged'].includes(result.report?.outcome ?? ''));
-    const base = { file, services, ...(rewrite.backupFile ? { backupFile: rewrite.backupFile } : {}) };
+    const succeeded = services.filter((result) =>
+      ['updated', 'unchanged'].includes(result.report?.outcome ?? ''),
+    );
+    const base = {
+      file,
+      services,
+      ...(rewrite.backupFile ? { backupFile: rewrite.backupFile } : {}),
+    };
 
     if (succeeded.length === services.length) {
       const commit = await this.commit(rewrite);
-      const unchanged = rewrite.edits.length === 0 && reports.every((report) => report.outcome === 'unchanged');
+      const unchanged =
+        rewrite.edits.length === 0 && reports.every((report) => report.outcome === 'unchanged');
       return { ...base, outcome: unchanged ? 'unchanged' : 'updated', commit, reverted: false };
     }
     const failures = services.filter((result) => !succeeded.includes(result));
-    const reason = failures.map((result) => `${result.service}: ${result.report?.reason ?? result.report?.outcome ?? 'failed'}`).join('; ');
-    const keep = changes.filter((change) => succeeded.some((result) => result.service === change.service));
+    const reason = failures
+      .map(
+        (result) =>
+          `${result.service}: ${result.report?.reason ?? result.report?.outcome ?? 'failed'}`,
+      )
+      .join('; ');
+    const keep = changes.filter((change) =>
+      succeeded.some((result) => result.service === change.service),
+    );
     let kept: ComposeRewrite;
     try {
       kept = await this.files.revert(rewrite, keep);
     } catch (error) {
       this.logger.error(`could not revert ${file}: ${message(error)}`);
-      return { ...base, outcome: 'failed', reason: `${reason}; the file could not be reverted: ${message(error)}`, reverted: false };
+      return {
+        ...base,
+        outcome: 'failed',
+        reason: `${reason}; the file could not be reverted: ${message(error)}`,
+        reverted: false,
+      };
     }
     if (succeeded.length === 0) {
       const rolledBack = failures.some((result) => result.report?.outcome === 'rolled-back');
@@ -149,7 +190,8 @@ export class ComposeUpdater {
     try {
       const result = await this.files.commit(rewrite);
       if (result?.skipped) this.logger.warn(`not committing ${rewrite.file}: ${result.skipped}`);
-      if (result?.pushError) this.logger.warn(`could not push ${rewrite.file}: ${result.pushError}`);
+      if (result?.pushError)
+        this.logger.warn(`could not push ${rewrite.file}: ${result.pushError}`);
       return result;
     } catch (error) {
       this.logger.warn(`could not commit ${rewrite.file}: ${message(error)}`);

@@ -68,19 +68,34 @@ export function buildRecreatePlan(
   const extraNetworks: RecreatePlan['extraNetworks'] = [];
   if (!['none', 'host'].includes(networkMode) && !networkMode.startsWith('container:')) {
     const primary = networkMode === 'default' ? 'bridge' : networkMode;
-    const endpoints = Object.entries(old.networks).map(([network, settings]) => ({ network, endpoint: endpointFor(settings, old.id) }));
+    const endpoints = Object.entries(old.networks).map(([network, settings]) => ({
+      network,
+      endpoint: endpointFor(settings, old.id),
+    }));
     const first = endpoints.find((entry) => entry.network === primary) ?? endpoints[0];
     if (first) body.NetworkingConfig = { EndpointsConfig: { [first.network]: first.endpoint } };
     for (const entry of endpoints) if (entry !== first) extraNetworks.push(entry);
   }
-  return { name: old.name, body, extraNetworks, inheritedFromImage: inherited, reattachedVolumes, imageDefaultsKnown: oldImage !== null };
+  return {
+    name: old.name,
+    body,
+    extraNetworks,
+    inheritedFromImage: inherited,
+    reattachedVolumes,
+    imageDefaultsKnown: oldImage !== null,
+  };
 }
 
-function stripImageDefaults(config: DockerContainerConfig, image: DockerContainerConfig, inherited: string[]): void {
+function stripImageDefaults(
+  config: DockerContainerConfig,
+  image: DockerContainerConfig,
+  inherited: string[],
+): void {
   const imageEnv = new Set(image.Env ?? []);
   if (config.Env) {
     const kept = config.Env.filter((entry) => !imageEnv.has(entry));
-    for (const entry of config.Env) if (imageEnv.has(entry)) inherited.push(`Env ${entry.split('=')[0]}`);
+    for (const entry of config.Env)
+      if (imageEnv.has(entry)) inherited.push(`Env ${entry.split('=')[0]}`);
     if (kept.length > 0) config.Env = kept;
     else delete config.Env;
   }
@@ -137,7 +152,10 @@ function stripImageDefaults(config: DockerContainerConfig, image: DockerContaine
  * would be created afresh, empty, for the new container. They are handed over by name instead,
  * as docker compose does, so the data survives the update.
  */
-function reattachAnonymousVolumes(old: DockerContainerInspect, hostConfig: DockerHostConfig): Array<{ name: string; destination: string }> {
+function reattachAnonymousVolumes(
+  old: DockerContainerInspect,
+  hostConfig: DockerHostConfig,
+): Array<{ name: string; destination: string }> {
   const reattached: Array<{ name: string; destination: string }> = [];
   const bindTargets = new Set((hostConfig.Binds ?? []).map(bindDestination));
   const mounts: DockerMountSpec[] = hostConfig.Mounts ? [...hostConfig.Mounts] : [];
@@ -176,12 +194,14 @@ function toCreateLink(link: string): string {
 
 function endpointFor(settings: DockerEndpointConfig, containerId: string): DockerEndpointConfig {
   const endpoint: DockerEndpointConfig = {};
-  if (settings.IPAMConfig && Object.keys(settings.IPAMConfig).length > 0) endpoint.IPAMConfig = settings.IPAMConfig;
+  if (settings.IPAMConfig && Object.keys(settings.IPAMConfig).length > 0)
+    endpoint.IPAMConfig = settings.IPAMConfig;
   if (settings.Links && settings.Links.length > 0) endpoint.Links = settings.Links;
   // The engine adds the short container ID as an alias on user-defined networks by itself.
   const aliases = (settings.Aliases ?? []).filter((alias) => !containerId.startsWith(alias));
   if (aliases.length > 0) endpoint.Aliases = aliases;
-  if (settings.DriverOpts && Object.keys(settings.DriverOpts).length > 0) endpoint.DriverOpts = settings.DriverOpts;
+  if (settings.DriverOpts && Object.keys(settings.DriverOpts).length > 0)
+    endpoint.DriverOpts = settings.DriverOpts;
   return endpoint;
 }
 
@@ -205,7 +225,11 @@ export function describeChanges(old: DockerContainerInspect, plan: RecreatePlan)
     const before = old.config[key];
     const after = config[key];
     if (sameValue(before ?? null, after ?? null)) continue;
-    const change: ConfigChange = { path: `Config.${key}`, before: before ?? null, after: after ?? null };
+    const change: ConfigChange = {
+      path: `Config.${key}`,
+      before: before ?? null,
+      after: after ?? null,
+    };
     if (key === 'Image') change.note = 'the only intended change';
     else if (key === 'Hostname') change.note = 'engine-generated; the new container gets its own';
     else if (plan.inheritedFromImage.some((item) => item === key || item.startsWith(`${key} `))) {
@@ -218,8 +242,13 @@ export function describeChanges(old: DockerContainerInspect, plan: RecreatePlan)
     const before = old.hostConfig[key];
     const after = hostConfig?.[key];
     if (sameValue(before ?? null, after ?? null)) continue;
-    const change: ConfigChange = { path: `HostConfig.${key}`, before: before ?? null, after: after ?? null };
-    if (key === 'Mounts') change.note = 'anonymous volumes re-attached by name so their data survives';
+    const change: ConfigChange = {
+      path: `HostConfig.${key}`,
+      before: before ?? null,
+      after: after ?? null,
+    };
+    if (key === 'Mounts')
+      change.note = 'anonymous volumes re-attached by name so their data survives';
     if (key === 'Links') change.note = 'same links, in the create syntax';
     changes.push(change);
   }
@@ -231,7 +260,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(left), ...Object.keys(right)]);

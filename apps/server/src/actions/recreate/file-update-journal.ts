@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { JournalData, JournalEntry, JournalEntryStart, JournalStep, UpdateJournal, UpdateOutcome } from './update-journal';
+import type {
+  JournalData,
+  JournalEntry,
+  JournalEntryStart,
+  JournalStep,
+  UpdateJournal,
+  UpdateOutcome,
+} from './update-journal';
 
 type JournalLine =
   | { kind: 'begin'; entry: JournalEntryStart }
@@ -21,11 +28,23 @@ export class FileUpdateJournal implements UpdateJournal {
   }
 
   step(id: string, step: JournalStep, data?: JournalData): Promise<void> {
-    return this.append({ kind: 'step', id, step, at: new Date().toISOString(), ...(data ? { data } : {}) });
+    return this.append({
+      kind: 'step',
+      id,
+      step,
+      at: new Date().toISOString(),
+      ...(data ? { data } : {}),
+    });
   }
 
   finish(id: string, outcome: UpdateOutcome, reason?: string): Promise<void> {
-    return this.append({ kind: 'finish', id, outcome, at: new Date().toISOString(), ...(reason ? { reason } : {}) });
+    return this.append({
+      kind: 'finish',
+      id,
+      outcome,
+      at: new Date().toISOString(),
+      ...(reason ? { reason } : {}),
+    });
   }
 
   pending(): Promise<JournalEntry[]> {
@@ -49,11 +68,20 @@ export class FileUpdateJournal implements UpdateJournal {
           entries.set(line.entry.id, { ...line.entry, steps: [] });
           break;
         case 'step':
-          entries.get(line.id)?.steps.push({ step: line.step, at: line.at, ...(line.data ? { data: line.data } : {}) });
+          entries.get(line.id)?.steps.push({
+            step: line.step,
+            at: line.at,
+            ...(line.data ? { data: line.data } : {}),
+          });
           break;
         case 'finish': {
           const entry = entries.get(line.id);
-          if (entry) Object.assign(entry, { outcome: line.outcome, finishedAt: line.at, ...(line.reason ? { reason: line.reason } : {}) });
+          if (entry)
+            Object.assign(entry, {
+              outcome: line.outcome,
+              finishedAt: line.at,
+              ...(line.reason ? { reason: line.reason } : {}),
+            });
           break;
         }
       }

@@ -20,7 +20,8 @@ export function readProgress(entry: JournalEntry): JournalProgress {
     if (phase === 'done') progress.done.add(name);
     const data = record.data ?? {};
     if (typeof data.newContainerId === 'string') progress.newContainerId = data.newContainerId;
-    if (typeof data.testContainerName === 'string') progress.testContainerName = data.testContainerName;
+    if (typeof data.testContainerName === 'string')
+      progress.testContainerName = data.testContainerName;
     if (typeof data.parkedName === 'string') progress.parkedName = data.parkedName;
   }
   return progress;
@@ -43,8 +44,16 @@ export interface ObservedState {
   newRunning: boolean;
 }
 
-export function decideRecovery(progress: JournalProgress, observed: ObservedState): RecoveryDecision {
-  if (!progress.begun.has('stop-old') && !progress.begun.has('rename-old') && !progress.begun.has('create-new')) return 'close';
+export function decideRecovery(
+  progress: JournalProgress,
+  observed: ObservedState,
+): RecoveryDecision {
+  if (
+    !progress.begun.has('stop-old') &&
+    !progress.begun.has('rename-old') &&
+    !progress.begun.has('create-new')
+  )
+    return 'close';
   if (progress.done.has('health') && observed.newExists) return 'finish';
   if (!observed.oldExists && observed.newExists) return 'finish';
   if (progress.begun.has('rollback')) return 'roll-back';

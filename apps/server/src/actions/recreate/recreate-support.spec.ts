@@ -6,8 +6,23 @@ import { isDigestReference, splitReference } from '../common/image-reference';
 import { FileUpdateJournal } from './file-update-journal';
 import { decideRecovery, readProgress } from './recovery';
 import { detectOwnContainerIds, isOwnContainer } from './self-container';
-import { InMemoryUpdateJournal, type JournalEntry, type JournalStep, type UpdateJournal } from './update-journal';
+import {
+  InMemoryUpdateJournal,
+  type JournalEntry,
+  type JournalStep,
+  type UpdateJournal,
+} from './update-journal';
 import { commandFromLabel, readUpdateLabels } from './update-labels';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-journal-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('readUpdateLabels', () => {
   it('reads hooks, test command, probes and the stable time', () => {
@@ -32,10 +47,19 @@ describe('readUpdateLabels', () => {
   });
 
   it('falls back to the command probe and reports unusable values', () => {
-    expect(readUpdateLabels({ 'tidewatch.update.probe.http': 'not a url', 'tidewatch.update.probe.cmd': 'test -f /ready', 'tidewatch.update.stable': 'soon' })).toEqual({
+    expect(
+      readUpdateLabels({
+        'tidewatch.update.probe.http': 'not a url',
+        'tidewatch.update.probe.cmd': 'test -f /ready',
+        'tidewatch.update.stable': 'soon',
+      }),
+    ).toEqual({
       probe: { kind: 'command', command: ['sh', '-c', 'test -f /ready'] },
       self: false,
-      problems: ['tidewatch.update.stable=soon is not a number of seconds', 'tidewatch.update.probe.http=not a url is not an http(s) URL'],
+      problems: [
+        'tidewatch.update.stable=soon is not a number of seconds',
+        'tidewatch.update.probe.http=not a url is not an http(s) URL',
+      ],
     });
   });
 
@@ -46,7 +70,9 @@ describe('readUpdateLabels', () => {
     ['["a","b c"]', ['a', 'b c']],
     ['[not json', ['sh', '-c', '[not json']],
     ['[]', ['sh', '-c', '[]']],
-  ])('commandFromLabel(%j)', (value, expected) => expect(commandFromLabel(value)).toEqual(expected));
+  ])('commandFromLabel(%j)', (value, expected) =>
+    expect(commandFromLabel(value)).toEqual(expected),
+  );
 });
 
 describe('splitReference', () => {
@@ -56,7 +82,10 @@ describe('splitReference', () => {
     ['127.0.0.1:5000/acme/app:1.1.0', { repository: '127.0.0.1:5000/acme/app', tag: '1.1.0' }],
     ['127.0.0.1:5000/acme/app', { repository: '127.0.0.1:5000/acme/app' }],
     [`app@sha256:${'a'.repeat(64)}`, { repository: 'app', digest: `sha256:${'a'.repeat(64)}` }],
-    [`r:1/app:2@sha256:${'a'.repeat(64)}`, { repository: 'r:1/app', tag: '2', digest: `sha256:${'a'.repeat(64)}` }],
+    [
+      `r:1/app:2@sha256:${'a'.repeat(64)}`,
+      { repository: 'r:1/app', tag: '2', digest: `sha256:${'a'.repeat(64)}` },
+    ],
   ])('%s', (reference, expected) => expect(splitReference(reference)).toEqual(expected));
 
   it('tells digest references', () => {
@@ -69,8 +98,21 @@ describe('self detection', () => {
   const id = 'c0ffee'.padEnd(64, '1');
   it.each([
     ['cgroup v1', { '/proc/self/cgroup': `12:pids:/docker/${id}\n` }, 'myhost', [id]],
-    ['systemd cgroup', { '/proc/self/cgroup': `0::/system.slice/docker-${id}.scope\n` }, 'myhost', [id]],
-    ['mountinfo (cgroup v2)', { '/proc/self/cgroup': '0::/\n', '/proc/self/mountinfo': `1 2 0:1 /var/lib/docker/containers/${id}/hostname /etc/hostname rw\n` }, 'myhost', [id]],
+    [
+      'systemd cgroup',
+      { '/proc/self/cgroup': `0::/system.slice/docker-${id}.scope\n` },
+      'myhost',
+      [id],
+    ],
+    [
+      'mountinfo (cgroup v2)',
+      {
+        '/proc/self/cgroup': '0::/\n',
+        '/proc/self/mountinfo': `1 2 0:1 /var/lib/docker/containers/${id}/hostname /etc/hostname rw\n`,
+      },
+      'myhost',
+      [id],
+    ],
     ['host name = ID prefix', {}, id.slice(0, 12), [id.slice(0, 12)]],
     ['not in a container', { '/proc/self/cgroup': '0::/user.slice\n' }, 'laptop', []],
   ])('%s', (_what, files: Record<string, string>, hostname, expected) => {
@@ -95,13 +137,31 @@ function entry(steps: JournalStep[], data: Record<string, string> = {}): Journal
     targetImage: 'a@sha256:x',
     targetReference: 'a:1',
     startedAt: '2026-01-01T00:00:00Z',
-    steps: steps.map((step) => ({ step, at: '2026-01-01T00:00:01Z', ...(step === 'create-new:done' ? { data: { newContainerId: 'new', ...data } } : {}) })),
+    steps: steps.map((step) => ({
+      step,
+      at: '2026-01-01T00:00:01Z',
+      ...(step === 'create-new:done' ? { data: { newContainerId: 'new', ...data } } : {}),
+    })),
   };
 }
 
 describe('recovery decisions', () => {
   const upTo = (last: JournalStep): JournalStep[] => {
-    const order: JournalStep[] = ['pull:begin', 'pull:done', 'stop-old:begin', 'stop-old:done', 'rename-old:begin', 'rename-old:done', 'create-new:begin', 'create-new:done', 'start-new:begin', 'start-new:done', 'health:begin', 'health:done', 'remove-old:begin'];
+    const order: JournalStep[] = [
+      'pull:begin',
+      'pull:done',
+      'stop-old:begin',
+      'stop-old:done',
+      'rename-old:begin',
+      'rename-old:done',
+      'create-new:begin',
+      'create-new:done',
+      'start-new:begin',
+      'start-new:done',
+      'health:begin',
+      'health:done',
+      'remove-old:begin',
+    ];
     return order.slice(0, order.indexOf(last) + 1);
   };
   it.each([
@@ -119,8 +179,17 @@ describe('recovery decisions', () => {
   });
 
   it('reads the new container ID and the test container name from the step data', () => {
-    const progress = readProgress({ ...entry(['create-new:done']), steps: [{ step: 'test-run:begin', at: '', data: { testContainerName: 'app-tidewatch-test-1' } }, ...entry(['create-new:done']).steps] });
-    expect(progress).toMatchObject({ newContainerId: 'new', testContainerName: 'app-tidewatch-test-1' });
+    const progress = readProgress({
+      ...entry(['create-new:done']),
+      steps: [
+        { step: 'test-run:begin', at: '', data: { testContainerName: 'app-tidewatch-test-1' } },
+        ...entry(['create-new:done']).steps,
+      ],
+    });
+    expect(progress).toMatchObject({
+      newContainerId: 'new',
+      testContainerName: 'app-tidewatch-test-1',
+    });
   });
 });
 
@@ -135,14 +204,26 @@ describe.each<[string, () => UpdateJournal & { reopen(): UpdateJournal }]>([
   [
     'FileUpdateJournal',
     () => {
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-journal-')), 'journal.jsonl');
-      return Object.assign(new FileUpdateJournal(file), { reopen: () => new FileUpdateJournal(file) });
+      const file = path.join(
+        tempDir(),
+        'journal.jsonl',
+      );
+      return Object.assign(new FileUpdateJournal(file), {
+        reopen: () => new FileUpdateJournal(file),
+      });
     },
   ],
 ])('%s', (_name, make) => {
   it('keeps unfinished entries pending with their steps, in order', async () => {
     const journal = make();
-    const start = { host: 'local', containerId: 'c', containerName: 'app', wasRunning: true, targetImage: 'i', targetReference: 'r' };
+    const start = {
+      host: 'local',
+      containerId: 'c',
+      containerName: 'app',
+      wasRunning: true,
+      targetImage: 'i',
+      targetReference: 'r',
+    };
     await journal.begin({ ...start, id: 'a', startedAt: '2026-01-01T00:00:00Z' });
     await journal.begin({ ...start, id: 'b', startedAt: '2026-01-01T00:00:01Z' });
     await journal.step('a', 'stop-old:begin');
@@ -161,9 +242,18 @@ describe.each<[string, () => UpdateJournal & { reopen(): UpdateJournal }]>([
 
 describe('FileUpdateJournal', () => {
   it('skips a torn last line (crash mid-write)', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-journal-')), 'journal.jsonl');
+    const file = path.join(tempDir(), 'journal.jsonl');
     const journal = new FileUpdateJournal(file);
-    await journal.begin({ id: 'a', host: 'h', containerId: 'c', containerName: 'n', wasRunning: true, targetImage: 'i', targetReference: 'r', startedAt: 't' });
+    await journal.begin({
+      id: 'a',
+      host: 'h',
+      containerId: 'c',
+      containerName: 'n',
+      wasRunning: true,
+      targetImage: 'i',
+      targetReference: 'r',
+      startedAt: 't',
+    });
     fs.appendFileSync(file, '{"kind":"step","id":"a","st');
     expect((await journal.pending()).map((item) => item.id)).toEqual(['a']);
   });
@@ -180,7 +270,11 @@ describe('KeyedMutex and ConcurrencyLimit', () => {
       await tick();
       events.push(`${name}-`);
     };
-    await Promise.all([mutex.run('a', task('a1')), mutex.run('a', task('a2')), mutex.run('b', task('b1'))]);
+    await Promise.all([
+      mutex.run('a', task('a1')),
+      mutex.run('a', task('a2')),
+      mutex.run('b', task('b1')),
+    ]);
     expect(events.indexOf('a1-')).toBeLessThan(events.indexOf('a2+'));
     expect(events.indexOf('b1+')).toBeLessThan(events.indexOf('a1-'));
     expect(mutex.isLocked('a')).toBe(false);
@@ -197,7 +291,9 @@ describe('KeyedMutex and ConcurrencyLimit', () => {
       running--;
       if (fail) throw new Error('x');
     };
-    const results = await Promise.allSettled([true, false, true, false, false].map((fail) => limit.run(() => task(fail))));
+    const results = await Promise.allSettled(
+      [true, false, true, false, false].map((fail) => limit.run(() => task(fail))),
+    );
     expect(peak).toBe(2);
     expect(results.filter((result) => result.status === 'rejected')).toHaveLength(2);
     expect(() => new ConcurrencyLimit(0)).toThrow(/positive integer/);

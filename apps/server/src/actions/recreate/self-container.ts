@@ -13,16 +13,22 @@ export function detectOwnContainerIds(
 ): string[] {
   const ids = new Set<string>();
   const cgroup = read('/proc/self/cgroup') ?? '';
-  for (const match of cgroup.matchAll(/(?:docker[-/]|\/)([0-9a-f]{64})(?:\.scope)?\b/g)) ids.add(match[1]);
+  for (const match of cgroup.matchAll(/(?:docker[-/]|\/)([0-9a-f]{64})(?:\.scope)?\b/g))
+    ids.add(match[1]);
   const mountinfo = read('/proc/self/mountinfo') ?? '';
-  for (const match of mountinfo.matchAll(/\/containers\/([0-9a-f]{64})\/(?:hostname|hosts|resolv\.conf)/g)) ids.add(match[1]);
+  for (const match of mountinfo.matchAll(
+    /\/containers\/([0-9a-f]{64})\/(?:hostname|hosts|resolv\.conf)/g,
+  ))
+    ids.add(match[1]);
   if (/^[0-9a-f]{12}$/.test(hostname)) ids.add(hostname);
   return [...ids];
 }
 
 /** Whether `containerId` is one of `ownIds` (full IDs or prefixes). */
 export function isOwnContainer(containerId: string, ownIds: readonly string[]): boolean {
-  return ownIds.some((own) => own.length >= 12 && (containerId.startsWith(own) || own.startsWith(containerId)));
+  return ownIds.some(
+    (own) => own.length >= 12 && (containerId.startsWith(own) || own.startsWith(containerId)),
+  );
 }
 
 function readOrUndefined(file: string): string | undefined {

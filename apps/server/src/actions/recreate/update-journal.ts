@@ -72,7 +72,8 @@ export class InMemoryUpdateJournal implements UpdateJournal {
   protected readonly entries = new Map<string, JournalEntry>();
 
   begin(entry: JournalEntryStart): Promise<void> {
-    if (this.entries.has(entry.id)) return Promise.reject(new Error(`journal entry ${entry.id} exists`));
+    if (this.entries.has(entry.id))
+      return Promise.reject(new Error(`journal entry ${entry.id} exists`));
     this.entries.set(entry.id, { ...entry, steps: [] });
     return Promise.resolve();
   }
@@ -99,6 +100,8 @@ export class InMemoryUpdateJournal implements UpdateJournal {
 
   /** Every entry, finished or not (oldest first). */
   all(): JournalEntry[] {
-    return [...this.entries.values()].map((entry) => structuredClone(entry)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    return [...this.entries.values()]
+      .map((entry) => structuredClone(entry))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 }

@@ -42,7 +42,12 @@ export function commandFromLabel(value: string): string[] | undefined {
   if (text.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((part) => typeof part === 'string')) return parsed;
+      if (
+        Array.isArray(parsed) &&
+        parsed.length > 0 &&
+        parsed.every((part) => typeof part === 'string')
+      )
+        return parsed;
     } catch {
       // not JSON after all: shell form
     }
@@ -50,10 +55,15 @@ export function commandFromLabel(value: string): string[] | undefined {
   return ['sh', '-c', text];
 }
 
-export function readUpdateLabels(labels: Record<string, string> | null | undefined): UpdateLabelSettings {
+export function readUpdateLabels(
+  labels: Record<string, string> | null | undefined,
+): UpdateLabelSettings {
   const get = (key: string): string | undefined => labels?.[key];
   const problems: string[] = [];
-  const settings: UpdateLabelSettings = { self: get(UPDATE_LABELS.self)?.trim().toLowerCase() === 'true', problems };
+  const settings: UpdateLabelSettings = {
+    self: get(UPDATE_LABELS.self)?.trim().toLowerCase() === 'true',
+    problems,
+  };
   const command = (key: string): string[] | undefined => {
     const value = get(key);
     return value === undefined ? undefined : commandFromLabel(value);
@@ -74,7 +84,8 @@ export function readUpdateLabels(labels: Record<string, string> | null | undefin
     else problems.push(`${UPDATE_LABELS.probeHttp}=${http} is not an http(s) URL`);
   }
   if (!settings.probe && probeCommand) settings.probe = { kind: 'command', command: probeCommand };
-  for (const key of ['preHook', 'postHook', 'testCommand'] as const) if (!settings[key]) delete settings[key];
+  for (const key of ['preHook', 'postHook', 'testCommand'] as const)
+    if (!settings[key]) delete settings[key];
   if (!settings.probe) delete settings.probe;
   return settings;
 }

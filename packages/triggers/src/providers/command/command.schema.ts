@@ -12,17 +12,34 @@ export const commandSchema = z
       help: 'Arguments, split like a shell would ("quotes" and \'quotes\' group words) but never expanded. With SHELL, passed as $1, $2, …',
       example: '--notify "ops team"',
     }),
-    shell: optionalString({ help: 'Run CMD through this shell (e.g. /bin/sh) with -c. Empty = no shell (safer).', example: '/bin/sh', max: 256 }),
-    timeout: integerField(60000, { help: 'Milliseconds before the process (and its children) is killed.', min: 100, max: 3600000 }),
+    shell: optionalString({
+      help: 'Run CMD through this shell (e.g. /bin/sh) with -c. Empty = no shell (safer).',
+      example: '/bin/sh',
+      max: 256,
+    }),
+    timeout: integerField(60000, {
+      help: 'Milliseconds before the process (and its children) is killed.',
+      min: 100,
+      max: 3600000,
+    }),
   })
   .superRefine((config, ctx) => {
     try {
       splitArgs(config.args);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', path: ['args'], message: `cannot be split: ${(error as Error).message}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['args'],
+        message: `cannot be split: ${(error as Error).message}`,
+      });
     }
     if (!config.shell && /\s/.test(config.cmd)) {
-      ctx.addIssue({ code: 'custom', path: ['cmd'], message: 'contains spaces but no SHELL is set: put arguments in ARGS, or set SHELL to run a command line' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cmd'],
+        message:
+          'contains spaces but no SHELL is set: put arguments in ARGS, or set SHELL to run a command line',
+      });
     }
   });
 

@@ -1,5 +1,12 @@
 import { spawn } from 'node:child_process';
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { TriggerDeliveryError, errorCode, errorMessage } from '../../errors';
 import { flatten } from '../../flatten';
 import { idempotencyKey } from '../../idempotency';
@@ -15,7 +22,11 @@ const PRIVATE_ENV = /^(TIDEWATCH|WUD)_/;
 const SENSITIVE_ENV_NAME = /pass|secret|token|key|credential|auth/i;
 
 /** Environment for one run: inherited variables minus Tidewatch's own, plus the event. */
-export function commandEnvironment(events: readonly TriggerEvent[], ctx: Pick<TriggerContext, 'title' | 'body'>, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function commandEnvironment(
+  events: readonly TriggerEvent[],
+  ctx: Pick<TriggerContext, 'title' | 'body'>,
+  base: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(base)) {
     if (value !== undefined && !PRIVATE_ENV.test(name)) env[name] = value;
@@ -24,7 +35,8 @@ export function commandEnvironment(events: readonly TriggerEvent[], ctx: Pick<Tr
   if (events.length === 1) {
     const event = events[0];
     // WUD's variables: the flattened container and container_json.
-    for (const [name, value] of Object.entries(flatten(event.container))) env[name] = value === null ? '' : clean(String(value));
+    for (const [name, value] of Object.entries(flatten(event.container)))
+      env[name] = value === null ? '' : clean(String(value));
     env.container_json = clean(JSON.stringify(event.container));
     env.TIDEWATCH_EVENT_ID = event.id;
     env.TIDEWATCH_EVENT_KIND = event.kind;
@@ -89,16 +101,30 @@ export class CommandTrigger implements TriggerProvider {
     return this.run(events, JSON.stringify(events), ctx);
   }
 
-  private run(events: readonly TriggerEvent[], stdin: string, ctx: TriggerContext): Promise<TriggerOutcome> {
+  private run(
+    events: readonly TriggerEvent[],
+    stdin: string,
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const env = commandEnvironment(events, ctx);
     const secrets = [...inheritedSecrets(env), ...(this.deps.secrets ?? [])];
     const started = Date.now();
     return new Promise<TriggerOutcome>((resolve, reject) => {
       if (ctx.signal?.aborted) {
-        reject(new TriggerDeliveryError(`${this.shown}: cancelled`, { retryable: true, code: 'aborted' }));
+        reject(
+          new TriggerDeliveryError(`${this.shown}: cancelled`, {
+            retryable: true,
+            code: 'aborted',
+          }),
+        );
         return;
       }
-      const child = spawn(this.file, this.argv, { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true, shell: false });
+      const child = spawn(this.file, this.argv, {
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+        shell: false,
+      });
       const stdout = new Tail();
       const stderr = new Tail();
       let stopReason: 'timeout' | 'aborted' | undefined;
@@ -137,34 +163,57 @@ export class CommandTrigger implements TriggerProvider {
         cleanup();
         const code = errorCode(error);
         reject(
-          new TriggerDeliveryError(`${this.shown}: cannot start: ${redact(errorMessage(error), secrets)}`, {
-            retryable: !(code === 'ENOENT' || code === 'EACCES' || code === 'ENOEXEC'),
-            code: 'config',
-            cause: error,
-          }),
+          new TriggerDeliveryError(
+            `${this.shown}: cannot start: ${redact(errorMessage(error), secrets)}`,
+            {
+              retryable: !(code === 'ENOENT' || code === 'EACCES' || code === 'ENOEXEC'),
+              code: 'config',
+              cause: error,
+            },
+          ),
         );
       });
       child.on('close', (exitCode, signal) => {
         cleanup();
         const elapsedMs = Date.now() - started;
-        const details = { exitCode, signal, elapsedMs, stdout: redact(stdout.toString(), secrets), stderr: redact(stderr.toString(), secrets) };
+        const details = {
+          exitCode,
+          signal,
+          elapsedMs,
+          stdout: redact(stdout.toString(), secrets),
+          stderr: redact(stderr.toString(), secrets),
+        };
         const stderrTail = details.stderr.trim().split('\n').slice(-5).join(' | ').slice(-500);
         if (stopReason === 'timeout') {
-          reject(new TriggerDeliveryError(`${this.shown}: killed after ${this.config.timeout} ms (timeout)${stderrTail ? `: ${stderrTail}` : ''}`, { retryable: true, code: 'timeout', details }));
+          reject(
+            new TriggerDeliveryError(
+              `${this.shown}: killed after ${this.config.timeout} ms (timeout)${stderrTail ? `: ${stderrTail}` : ''}`,
+              { retryable: true, code: 'timeout', details },
+            ),
+          );
         } else if (stopReason === 'aborted') {
-          reject(new TriggerDeliveryError(`${this.shown}: cancelled`, { retryable: true, code: 'aborted', details }));
+          reject(
+            new TriggerDeliveryError(`${this.shown}: cancelled`, {
+              retryable: true,
+              code: 'aborted',
+              details,
+            }),
+          );
         } else if (exitCode === 0) {
           resolve({ summary: `${this.shown} → exit 0 in ${elapsedMs} ms`, details });
         } else {
           const status = exitCode ?? -1;
           // 126/127: the shell could not execute or find the program; retrying will not help.
           reject(
-            new TriggerDeliveryError(`${this.shown} → ${exitCode === null ? `killed by ${signal ?? 'a signal'}` : `exit ${status}`}${stderrTail ? `: ${stderrTail}` : ''}`, {
-              retryable: status !== 126 && status !== 127,
-              code: 'exit-code',
-              status,
-              details,
-            }),
+            new TriggerDeliveryError(
+              `${this.shown} → ${exitCode === null ? `killed by ${signal ?? 'a signal'}` : `exit ${status}`}${stderrTail ? `: ${stderrTail}` : ''}`,
+              {
+                retryable: status !== 126 && status !== 127,
+                code: 'exit-code',
+                status,
+                details,
+              },
+            ),
           );
         }
       });
@@ -175,7 +224,8 @@ export class CommandTrigger implements TriggerProvider {
 /** `command`. */
 export const commandTriggerType = {
   type: 'command',
-  description: 'Runs an executable with the container as environment variables and the event as JSON on stdin.',
+  description:
+    'Runs an executable with the container as environment variables and the event as JSON on stdin.',
   schema: commandSchema,
   secretKeys: [],
   create: (config: CommandConfig, deps?: TriggerDeps) => new CommandTrigger(config, deps),

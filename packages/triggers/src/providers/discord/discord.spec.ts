@@ -12,8 +12,16 @@ describe('discord trigger (local receiver)', () => {
   afterEach(() => receiver.close());
 
   it('posts one embed with fields, link and mentions disabled', async () => {
-    const trigger = discordTriggerType.create(discordSchema.parse({ url: `${receiver.url}/api/webhooks/123/tok-abc`, username: 'Tidewatch' }));
-    const outcome = await trigger.notify(sampleTriggerEvent(), testContext({ title: 'New tag for nginx', body: '@everyone nginx can be updated' }));
+    const trigger = discordTriggerType.create(
+      discordSchema.parse({
+        url: `${receiver.url}/api/webhooks/123/tok-abc`,
+        username: 'Tidewatch',
+      }),
+    );
+    const outcome = await trigger.notify(
+      sampleTriggerEvent(),
+      testContext({ title: 'New tag for nginx', body: '@everyone nginx can be updated' }),
+    );
     const [request] = receiver.requests;
     expect(request.url).toBe('/api/webhooks/123/tok-abc');
     expect(JSON.parse(request.text)).toEqual({
@@ -39,9 +47,18 @@ describe('discord trigger (local receiver)', () => {
   });
 
   it('colours failures red and clips long text to Discord limits', async () => {
-    const trigger = discordTriggerType.create(discordSchema.parse({ url: `${receiver.url}/api/webhooks/1/t` }));
-    await trigger.notifyBatch([sampleTriggerEvent('update-failed'), sampleTriggerEvent('update-failed')], testContext({ title: 'x'.repeat(300), body: 'y'.repeat(5000) }));
-    const embed = (JSON.parse(receiver.requests[0].text) as { embeds: { title: string; description: string; color: number; fields?: unknown }[] }).embeds[0];
+    const trigger = discordTriggerType.create(
+      discordSchema.parse({ url: `${receiver.url}/api/webhooks/1/t` }),
+    );
+    await trigger.notifyBatch(
+      [sampleTriggerEvent('update-failed'), sampleTriggerEvent('update-failed')],
+      testContext({ title: 'x'.repeat(300), body: 'y'.repeat(5000) }),
+    );
+    const embed = (
+      JSON.parse(receiver.requests[0].text) as {
+        embeds: { title: string; description: string; color: number; fields?: unknown }[];
+      }
+    ).embeds[0];
     expect(embed.color).toBe(0xcf222e);
     expect(embed.title).toHaveLength(256);
     expect(embed.description).toHaveLength(4096);

@@ -1,4 +1,12 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerEventKind, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerEventKind,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { sendHttp, userAgent } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { discordSchema, type DiscordConfig } from './discord.schema';
@@ -12,11 +20,17 @@ const COLORS: Record<TriggerEventKind, number> = {
 };
 
 /** Discord webhook body: one embed; mentions disabled so container data can never ping @everyone. */
-export function discordPayload(config: Pick<DiscordConfig, 'username' | 'avatar_url'>, title: string, body: string, events: readonly TriggerEvent[]): Record<string, unknown> {
+export function discordPayload(
+  config: Pick<DiscordConfig, 'username' | 'avatar_url'>,
+  title: string,
+  body: string,
+  events: readonly TriggerEvent[],
+): Record<string, unknown> {
   const first = events[0];
   const embed: Record<string, unknown> = {
     title: clip(title || 'Tidewatch', 256),
-    color: COLORS[events.every((event) => event.kind === first.kind) ? first.kind : 'update-available'],
+    color:
+      COLORS[events.every((event) => event.kind === first.kind) ? first.kind : 'update-available'],
     timestamp: first.occurredAt,
     footer: { text: 'Tidewatch' },
   };
@@ -54,19 +68,30 @@ export class DiscordTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const response = await sendHttp({
       method: 'POST',
       url: this.config.url,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': userAgent(this.deps.appVersion) },
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': userAgent(this.deps.appVersion),
+      },
       body: JSON.stringify(discordPayload(this.config, ctx.title, ctx.body, events)),
       timeoutMs: this.config.timeout,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       // The webhook token is the last path segment.
-      secrets: [new URL(this.config.url).pathname.split('/').filter(Boolean).pop() ?? ''].filter((value) => value.length > 0),
+      secrets: [new URL(this.config.url).pathname.split('/').filter(Boolean).pop() ?? ''].filter(
+        (value) => value.length > 0,
+      ),
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
-    return { summary: response.summary, details: { status: response.status, events: events.length } };
+    return {
+      summary: response.summary,
+      details: { status: response.status, events: events.length },
+    };
   }
 }
 

@@ -1,6 +1,12 @@
 import type { TriggerEvent } from '../../trigger';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML element content and quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -17,7 +23,11 @@ function safeLink(url: string | null | undefined): string {
 const CELL = 'style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:left"';
 
 /** HTML body: the rendered title and body, then a table of the containers. Every value is escaped. */
-export function renderEmailHtml(title: string, body: string, events: readonly TriggerEvent[]): string {
+export function renderEmailHtml(
+  title: string,
+  body: string,
+  events: readonly TriggerEvent[],
+): string {
   const rows = events
     .map(({ container, kind, message }) => {
       const cells = [
@@ -26,7 +36,11 @@ export function renderEmailHtml(title: string, body: string, events: readonly Tr
         escapeHtml(`${container.image.name}:${container.image.tag.value}`),
         escapeHtml(container.updateKind?.localValue ?? ''),
         escapeHtml(container.updateKind?.remoteValue ?? container.result?.tag ?? ''),
-        escapeHtml(kind === 'update-available' ? (container.updateKind?.semverDiff ?? container.updateKind?.kind ?? '') : kind),
+        escapeHtml(
+          kind === 'update-available'
+            ? (container.updateKind?.semverDiff ?? container.updateKind?.kind ?? '')
+            : kind,
+        ),
         message ? escapeHtml(message) : safeLink(container.result?.link ?? container.link),
       ];
       return `<tr>${cells.map((cell) => `<td ${CELL}>${cell}</td>`).join('')}</tr>`;

@@ -23,7 +23,10 @@ interface TestSmtp {
   close(): Promise<void>;
 }
 
-async function startSmtp(cert: SelfSignedCert, options: Partial<SMTPServerOptions> = {}): Promise<TestSmtp> {
+async function startSmtp(
+  cert: SelfSignedCert,
+  options: Partial<SMTPServerOptions> = {},
+): Promise<TestSmtp> {
   const received: Received[] = [];
   const server = new SMTPServer({
     key: cert.key,
@@ -34,7 +37,8 @@ async function startSmtp(cert: SelfSignedCert, options: Partial<SMTPServerOption
     disableReverseLookup: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (auth.username === 'tide' && auth.password === 'pa55-word') callback(null, { user: auth.username });
+      if (auth.username === 'tide' && auth.password === 'pa55-word')
+        callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
@@ -45,7 +49,8 @@ async function startSmtp(cert: SelfSignedCert, options: Partial<SMTPServerOption
             secure: session.secure,
             user: typeof session.user === 'string' ? session.user : undefined,
             envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            envelopeFrom: session.envelope.mailFrom === false ? false : session.envelope.mailFrom.address,
+            envelopeFrom:
+              session.envelope.mailFrom === false ? false : session.envelope.mailFrom.address,
           });
           callback();
         })
@@ -55,7 +60,11 @@ async function startSmtp(cert: SelfSignedCert, options: Partial<SMTPServerOption
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
@@ -75,8 +84,19 @@ async function failure(promise: Promise<unknown>): Promise<TriggerDeliveryError>
 
 describe('email schema', () => {
   it('coerces and defaults', () => {
-    const config = emailSchema.parse({ host: 'smtp.example.com', from: 'a@example.com', to: 'b@example.com, Carol <c@example.com>', tls_enabled: 'TRUE', port: '465' });
-    expect(config).toMatchObject({ port: 465, tls_enabled: true, tls_verify: true, to: ['b@example.com', 'Carol <c@example.com>'] });
+    const config = emailSchema.parse({
+      host: 'smtp.example.com',
+      from: 'a@example.com',
+      to: 'b@example.com, Carol <c@example.com>',
+      tls_enabled: 'TRUE',
+      port: '465',
+    });
+    expect(config).toMatchObject({
+      port: 465,
+      tls_enabled: true,
+      tls_verify: true,
+      to: ['b@example.com', 'Carol <c@example.com>'],
+    });
     expect(emailSchema.parse({ host: 'h', from: 'a@b.c', to: 'x@y.z' }).port).toBe(587);
   });
 
@@ -120,7 +140,10 @@ describe('email trigger (in-process SMTP server)', () => {
     const trigger = emailTriggerType.create(emailSchema.parse(base(smtp.port)));
     const hostile = sampleContainer({ displayName: '<script>alert("x")</script>', name: 'web&co' });
     const event = sampleTriggerEvent('update-available', { id: 'evt-42', container: hostile });
-    const ctx = testContext({ title: 'New tag found for container web&co', body: 'Container web&co <b>running</b> 1.25.3\ncan be updated to 1.27.0' });
+    const ctx = testContext({
+      title: 'New tag found for container web&co',
+      body: 'Container web&co <b>running</b> 1.25.3\ncan be updated to 1.27.0',
+    });
     const outcome = await trigger.notify(event, ctx);
     await trigger.close?.();
 
@@ -130,14 +153,25 @@ describe('email trigger (in-process SMTP server)', () => {
     expect(user).toBe('tide');
     expect(envelopeFrom).toBe('tidewatch@example.test');
     expect(envelopeTo).toEqual(['ops@example.test', 'dev@example.test', 'boss@example.test']);
-    expect(addresses(mail.to)).toEqual(['ops@example.test', 'dev@example.test', 'boss@example.test']);
-    expect(mail.from?.value[0]).toMatchObject({ name: 'Tidewatch', address: 'tidewatch@example.test' });
+    expect(addresses(mail.to)).toEqual([
+      'ops@example.test',
+      'dev@example.test',
+      'boss@example.test',
+    ]);
+    expect(mail.from?.value[0]).toMatchObject({
+      name: 'Tidewatch',
+      address: 'tidewatch@example.test',
+    });
     expect(mail.subject).toBe('New tag found for container web&co');
     expect(mail.messageId).toBe('<evt-42@tidewatch>');
     expect(mail.headers.get('x-tidewatch-event')).toBe('update-available');
-    expect(mail.text?.trim()).toBe('Container web&co <b>running</b> 1.25.3\ncan be updated to 1.27.0');
+    expect(mail.text?.trim()).toBe(
+      'Container web&co <b>running</b> 1.25.3\ncan be updated to 1.27.0',
+    );
     const html = mail.html === false ? '' : (mail.html ?? '');
-    expect(html).toContain('<h2 style="font-size:18px">New tag found for container web&amp;co</h2>');
+    expect(html).toContain(
+      '<h2 style="font-size:18px">New tag found for container web&amp;co</h2>',
+    );
     expect(html).toContain('Container web&amp;co &lt;b&gt;running&lt;/b&gt; 1.25.3<br>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
@@ -151,9 +185,15 @@ describe('email trigger (in-process SMTP server)', () => {
     smtp = await startSmtp(cert);
     const trigger = emailTriggerType.create(emailSchema.parse(base(smtp.port)));
     const events = ['nginx', 'redis', 'postgres'].map((name, index) =>
-      sampleTriggerEvent('update-available', { id: `e${index}`, container: sampleContainer({ name, displayName: name }) }),
+      sampleTriggerEvent('update-available', {
+        id: `e${index}`,
+        container: sampleContainer({ name, displayName: name }),
+      }),
     );
-    await trigger.notifyBatch(events, testContext({ title: '3 updates available', body: '- nginx\n- redis\n- postgres' }));
+    await trigger.notifyBatch(
+      events,
+      testContext({ title: '3 updates available', body: '- nginx\n- redis\n- postgres' }),
+    );
     await trigger.close?.();
     expect(smtp.received).toHaveLength(1);
     const { mail } = smtp.received[0];
@@ -166,7 +206,9 @@ describe('email trigger (in-process SMTP server)', () => {
 
   it('speaks implicit TLS when TLS_ENABLED=true', async () => {
     smtp = await startSmtp(cert, { secure: true });
-    const trigger = emailTriggerType.create(emailSchema.parse({ ...base(smtp.port), tls_enabled: 'true' }));
+    const trigger = emailTriggerType.create(
+      emailSchema.parse({ ...base(smtp.port), tls_enabled: 'true' }),
+    );
     await trigger.notify(sampleTriggerEvent(), testContext());
     await trigger.close?.();
     expect(smtp.received[0].secure).toBe(true);
@@ -174,7 +216,9 @@ describe('email trigger (in-process SMTP server)', () => {
 
   it('refuses a self-signed certificate when TLS_VERIFY is on (not retryable)', async () => {
     smtp = await startSmtp(cert);
-    const trigger = emailTriggerType.create(emailSchema.parse({ ...base(smtp.port), tls_verify: 'true' }));
+    const trigger = emailTriggerType.create(
+      emailSchema.parse({ ...base(smtp.port), tls_verify: 'true' }),
+    );
     const error = await failure(trigger.notify(sampleTriggerEvent(), testContext()));
     await trigger.close?.();
     expect(error).toMatchObject({ retryable: false, code: 'config' });
@@ -183,7 +227,9 @@ describe('email trigger (in-process SMTP server)', () => {
 
   it('reports bad credentials as not retryable, without the password', async () => {
     smtp = await startSmtp(cert);
-    const trigger = emailTriggerType.create(emailSchema.parse({ ...base(smtp.port), pass: 'wrong-pass' }));
+    const trigger = emailTriggerType.create(
+      emailSchema.parse({ ...base(smtp.port), pass: 'wrong-pass' }),
+    );
     const error = await failure(trigger.notify(sampleTriggerEvent(), testContext()));
     await trigger.close?.();
     expect(error).toMatchObject({ retryable: false, code: 'rejected', status: 535 });
@@ -198,9 +244,15 @@ describe('email trigger (in-process SMTP server)', () => {
       },
     });
     const trigger = emailTriggerType.create(emailSchema.parse(base(smtp.port)));
-    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({ retryable: true, status: 451 });
+    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({
+      retryable: true,
+      status: 451,
+    });
     reply = 550;
-    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({ retryable: false, status: 550 });
+    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({
+      retryable: false,
+      status: 550,
+    });
     await trigger.close?.();
   });
 
@@ -209,10 +261,15 @@ describe('email trigger (in-process SMTP server)', () => {
     const port = smtp.port;
     await smtp.close();
     const trigger = emailTriggerType.create(emailSchema.parse(base(port)));
-    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({ retryable: true, code: 'network' });
+    expect(await failure(trigger.notify(sampleTriggerEvent(), testContext()))).toMatchObject({
+      retryable: true,
+      code: 'network',
+    });
   });
 
   it('escapes HTML special characters', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
   });
 });

@@ -1,13 +1,29 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { TriggerDeliveryError, errorCode, errorMessage } from '../../errors';
 import { idempotencyKey } from '../../idempotency';
 import { redact } from '../../redact';
 import { emailSchema, type EmailConfig } from './email.schema';
 import { renderEmailHtml } from './email-html';
 
-const NETWORK_CODES = new Set(['ECONNECTION', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 
 /** Message-ID derived from the idempotency key, so a retried mail can be recognised as a duplicate. */
 function messageIdFor(key: string): string {
@@ -59,9 +75,13 @@ export class EmailTrigger implements TriggerProvider {
     return this.transport;
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const server = `SMTP ${this.config.host}:${this.config.port}`;
-    if (ctx.signal?.aborted) throw new TriggerDeliveryError(`${server}: cancelled`, { retryable: true, code: 'aborted' });
+    if (ctx.signal?.aborted)
+      throw new TriggerDeliveryError(`${server}: cancelled`, { retryable: true, code: 'aborted' });
     const key = idempotencyKey(events);
     let info: SMTPTransport.SentMessageInfo;
     try {
@@ -79,12 +99,20 @@ export class EmailTrigger implements TriggerProvider {
     }
     const reply = redact(oneLine(info.response), this.secrets);
     const accepted = info.accepted.length;
-    const rejected = info.rejected.map((address) => (typeof address === 'string' ? address : address.address));
+    const rejected = info.rejected.map((address) =>
+      typeof address === 'string' ? address : address.address,
+    );
     if (rejected.length > 0) ctx.logger.warn(`email: ${server} rejected ${rejected.join(', ')}`);
     ctx.logger.debug(`email: ${server} → ${reply}`);
     return {
       summary: `${server} → ${reply.slice(0, 3)} (${accepted} recipient${accepted === 1 ? '' : 's'})`,
-      details: { messageId: info.messageId, accepted, rejected, response: reply, events: events.length },
+      details: {
+        messageId: info.messageId,
+        accepted,
+        rejected,
+        response: reply,
+        events: events.length,
+      },
     };
   }
 
@@ -94,24 +122,52 @@ export class EmailTrigger implements TriggerProvider {
     const message = redact(oneLine(errorMessage(error)), this.secrets);
     const status = typeof responseCode === 'number' ? responseCode : undefined;
     const base = { cause: error, ...(status === undefined ? {} : { status }) };
-    if (code === 'EAUTH') return new TriggerDeliveryError(`${server}: authentication failed: ${message}`, { ...base, retryable: false, code: 'rejected' });
+    if (code === 'EAUTH')
+      return new TriggerDeliveryError(`${server}: authentication failed: ${message}`, {
+        ...base,
+        retryable: false,
+        code: 'rejected',
+      });
     if (/certificate|self[- ]signed|CERT_|hostname\/IP does not match/i.test(message)) {
-      return new TriggerDeliveryError(`${server}: TLS certificate not accepted: ${message}`, { ...base, retryable: false, code: 'config' });
+      return new TriggerDeliveryError(`${server}: TLS certificate not accepted: ${message}`, {
+        ...base,
+        retryable: false,
+        code: 'config',
+      });
     }
-    if (code === 'ETIMEDOUT') return new TriggerDeliveryError(`${server}: timed out: ${message}`, { ...base, retryable: true, code: 'timeout' });
+    if (code === 'ETIMEDOUT')
+      return new TriggerDeliveryError(`${server}: timed out: ${message}`, {
+        ...base,
+        retryable: true,
+        code: 'timeout',
+      });
     if (status !== undefined) {
       // SMTP: 4xx are transient (greylisting, mailbox busy), 5xx permanent.
-      return new TriggerDeliveryError(`${server} → ${status}: ${message}`, { ...base, retryable: status >= 400 && status < 500, code: 'http-status' });
+      return new TriggerDeliveryError(`${server} → ${status}: ${message}`, {
+        ...base,
+        retryable: status >= 400 && status < 500,
+        code: 'http-status',
+      });
     }
-    if (code !== undefined && NETWORK_CODES.has(code)) return new TriggerDeliveryError(`${server}: ${message}`, { ...base, retryable: true, code: 'network' });
-    return new TriggerDeliveryError(`${server}: ${message}`, { ...base, retryable: true, code: 'network' });
+    if (code !== undefined && NETWORK_CODES.has(code))
+      return new TriggerDeliveryError(`${server}: ${message}`, {
+        ...base,
+        retryable: true,
+        code: 'network',
+      });
+    return new TriggerDeliveryError(`${server}: ${message}`, {
+      ...base,
+      retryable: true,
+      code: 'network',
+    });
   }
 }
 
 /** `email` (WUD: `smtp`). */
 export const emailTriggerType = {
   type: 'email',
-  description: 'E-mail over SMTP (STARTTLS or implicit TLS, optional authentication), text and HTML.',
+  description:
+    'E-mail over SMTP (STARTTLS or implicit TLS, optional authentication), text and HTML.',
   schema: emailSchema,
   secretKeys: ['pass'],
   create: (config: EmailConfig, _deps?: TriggerDeps) => new EmailTrigger(config),

@@ -12,8 +12,13 @@ describe('gotify trigger (local server)', () => {
   afterEach(() => server.close());
 
   it('POSTs /message?token= with title, message and priority, token masked in the summary', async () => {
-    const trigger = gotifyTriggerType.create(gotifySchema.parse({ url: `${server.url}/gotify/`, token: 'AppTok.123', priority: '8' }));
-    const outcome = await trigger.notify(sampleTriggerEvent(), testContext({ title: 'T', body: 'B' }));
+    const trigger = gotifyTriggerType.create(
+      gotifySchema.parse({ url: `${server.url}/gotify/`, token: 'AppTok.123', priority: '8' }),
+    );
+    const outcome = await trigger.notify(
+      sampleTriggerEvent(),
+      testContext({ title: 'T', body: 'B' }),
+    );
     const [request] = server.requests;
     expect(request.method).toBe('POST');
     expect(request.url).toBe('/gotify/message?token=AppTok.123');
@@ -23,7 +28,9 @@ describe('gotify trigger (local server)', () => {
       priority: 8,
       extras: {
         'client::display': { contentType: 'text/plain' },
-        'client::notification': { click: { url: 'https://github.com/nginx/nginx/releases/tag/release-1.27.0' } },
+        'client::notification': {
+          click: { url: 'https://github.com/nginx/nginx/releases/tag/release-1.27.0' },
+        },
       },
     });
     expect(outcome.summary).toBe(`POST ${server.url}/gotify/message?token=**** → 200`);
@@ -31,9 +38,15 @@ describe('gotify trigger (local server)', () => {
   });
 
   it('maps 401 to not retryable', async () => {
-    server.reply(() => ({ status: 401, body: JSON.stringify({ error: 'Unauthorized', errorCode: 401 }) }));
+    server.reply(() => ({
+      status: 401,
+      body: JSON.stringify({ error: 'Unauthorized', errorCode: 401 }),
+    }));
     const trigger = gotifyTriggerType.create(gotifySchema.parse({ url: server.url, token: 'bad' }));
-    await expect(trigger.notify(sampleTriggerEvent(), testContext())).rejects.toMatchObject({ retryable: false, status: 401 });
+    await expect(trigger.notify(sampleTriggerEvent(), testContext())).rejects.toMatchObject({
+      retryable: false,
+      status: 401,
+    });
   });
 
   it('defaults priority to 5 and requires url and token', () => {

@@ -1,10 +1,22 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
 import { releaseLink } from '../provider-helpers';
 import { gotifySchema, type GotifyConfig } from './gotify.schema';
 
 /** `POST /message` body. */
-export function gotifyPayload(priority: number, title: string, body: string, events: readonly TriggerEvent[]): Record<string, unknown> {
+export function gotifyPayload(
+  priority: number,
+  title: string,
+  body: string,
+  events: readonly TriggerEvent[],
+): Record<string, unknown> {
   const extras: Record<string, unknown> = { 'client::display': { contentType: 'text/plain' } };
   const link = releaseLink(events);
   if (link) extras['client::notification'] = { click: { url: link } };
@@ -27,13 +39,19 @@ export class GotifyTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const url = new URL(joinUrl(this.config.url, 'message'));
     url.searchParams.set('token', this.config.token);
     const response = await sendHttp({
       method: 'POST',
       url: url.toString(),
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': userAgent(this.deps.appVersion) },
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': userAgent(this.deps.appVersion),
+      },
       body: JSON.stringify(gotifyPayload(this.config.priority, ctx.title, ctx.body, events)),
       timeoutMs: this.config.timeout,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -46,7 +64,10 @@ export class GotifyTrigger implements TriggerProvider {
     } catch {
       // The 2xx status is what counts.
     }
-    return { summary: response.summary, details: { status: response.status, id: id ?? null, events: events.length } };
+    return {
+      summary: response.summary,
+      details: { status: response.status, id: id ?? null, events: events.length },
+    };
   }
 }
 

@@ -12,7 +12,10 @@ function level(value: string): string {
 }
 
 /** `{topic}/{watcher}/{name}`, dots in the name turned into dashes (WUD). */
-export function containerStateTopic(baseTopic: string, container: Pick<TriggerContainer, 'watcher' | 'name'>): string {
+export function containerStateTopic(
+  baseTopic: string,
+  container: Pick<TriggerContainer, 'watcher' | 'name'>,
+): string {
   return `${baseTopic}/${level(container.watcher)}/${level(container.name).replace(/\./g, '-')}`;
 }
 
@@ -22,7 +25,11 @@ export function hassEntityId(topic: string): string {
 }
 
 /** `{prefix}/{component}/{entity id}/config` */
-export function hassDiscoveryTopic(prefix: string, component: 'update' | 'binary_sensor' | 'sensor', stateTopic: string): string {
+export function hassDiscoveryTopic(
+  prefix: string,
+  component: 'update' | 'binary_sensor' | 'sensor',
+  stateTopic: string,
+): string {
   return `${prefix}/${component}/${hassEntityId(stateTopic)}/config`;
 }
 
@@ -59,7 +66,11 @@ export function hassDevice(options: HassDeviceOptions, watcher?: string): HassDe
 }
 
 /** Discovery payload of a container's `update` entity (WUD's fields). */
-export function hassUpdateDiscovery(container: TriggerContainer, stateTopic: string, device: HassDeviceOptions): Record<string, unknown> {
+export function hassUpdateDiscovery(
+  container: TriggerContainer,
+  stateTopic: string,
+  device: HassDeviceOptions,
+): Record<string, unknown> {
   const entityId = hassEntityId(stateTopic);
   const name = container.displayName || container.name;
   const payload: Record<string, unknown> = {
@@ -82,7 +93,10 @@ export function hassUpdateDiscovery(container: TriggerContainer, stateTopic: str
 }
 
 /** Discovery payload of the connectivity sensor fed by `{topic}/status` (online/offline, last will). */
-export function hassStatusDiscovery(statusTopic: string, device: HassDeviceOptions): Record<string, unknown> {
+export function hassStatusDiscovery(
+  statusTopic: string,
+  device: HassDeviceOptions,
+): Record<string, unknown> {
   const entityId = hassEntityId(statusTopic);
   return {
     unique_id: entityId,

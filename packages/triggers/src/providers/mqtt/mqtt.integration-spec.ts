@@ -50,7 +50,13 @@ async function startBroker(user?: { name: string; password: string }): Promise<B
   // Started as root, mosquitto drops to its own user: it must be able to read the files.
   chmodSync(dir, 0o755);
   const port = await freePort();
-  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', `allow_anonymous ${user ? 'false' : 'true'}`, 'log_dest stderr', 'log_type error'];
+  const lines = [
+    `listener ${port} 127.0.0.1`,
+    'persistence false',
+    `allow_anonymous ${user ? 'false' : 'true'}`,
+    'log_dest stderr',
+    'log_type error',
+  ];
   if (user) {
     const passwords = join(dir, 'passwd');
     writeFileSync(passwords, '');
@@ -59,7 +65,9 @@ async function startBroker(user?: { name: string; password: string }): Promise<B
     lines.push(`password_file ${passwords}`);
   }
   writeFileSync(join(dir, 'mosquitto.conf'), `${lines.join('\n')}\n`);
-  const child: ChildProcess = spawn(MOSQUITTO, ['-c', join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(MOSQUITTO, ['-c', join(dir, 'mosquitto.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -86,7 +94,11 @@ async function startBroker(user?: { name: string; password: string }): Promise<B
 }
 
 /** Subscribes and collects retained messages for a moment. */
-async function retained(url: string, filter: string, options: { username?: string; password?: string } = {}): Promise<Map<string, string>> {
+async function retained(
+  url: string,
+  filter: string,
+  options: { username?: string; password?: string } = {},
+): Promise<Map<string, string>> {
   const client: MqttClient = await connectAsync(url, { ...options, reconnectPeriod: 0 });
   const messages = new Map<string, string>();
   client.on('message', (topic, payload, packet) => {
@@ -107,12 +119,18 @@ describe('mqtt trigger (real mosquitto)', () => {
 
   it('publishes retained flattened state and Home Assistant discovery', async () => {
     const logger = recordingLogger();
-    const trigger = mqttTriggerType.create(mqttSchema.parse({ url: broker.url, hass_enabled: 'true', clientid: 'tw-test-1' }), { appVersion: '9.9.9', logger });
+    const trigger = mqttTriggerType.create(
+      mqttSchema.parse({ url: broker.url, hass_enabled: 'true', clientid: 'tw-test-1' }),
+      { appVersion: '9.9.9', logger },
+    );
     const outcome = await trigger.notify(sampleTriggerEvent(), testContext());
     expect(outcome.summary).toBe(`MQTT ${broker.url} → tidewatch/container/local/nginx (retained)`);
 
     const state = await retained(broker.url, 'tidewatch/#');
-    const payload = JSON.parse(state.get('tidewatch/container/local/nginx') ?? '{}') as Record<string, unknown>;
+    const payload = JSON.parse(state.get('tidewatch/container/local/nginx') ?? '{}') as Record<
+      string,
+      unknown
+    >;
     expect(payload).toMatchObject({
       id: sampleContainer().id,
       name: 'nginx',
@@ -130,7 +148,9 @@ describe('mqtt trigger (real mosquitto)', () => {
     expect(state.get('tidewatch/container/status')).toBe('online');
 
     const discovery = await retained(broker.url, 'homeassistant/#');
-    const config = JSON.parse(discovery.get('homeassistant/update/tidewatch_container_local_nginx/config') ?? '{}') as Record<string, unknown>;
+    const config = JSON.parse(
+      discovery.get('homeassistant/update/tidewatch_container_local_nginx/config') ?? '{}',
+    ) as Record<string, unknown>;
     expect(config).toMatchObject({
       unique_id: 'tidewatch_container_local_nginx',
       name: 'nginx',
@@ -142,16 +162,32 @@ describe('mqtt trigger (real mosquitto)', () => {
       json_attributes_topic: 'tidewatch/container/local/nginx',
       device: { identifiers: ['tidewatch_local'], name: 'Tidewatch (local)', sw_version: '9.9.9' },
     });
-    expect(JSON.parse(discovery.get('homeassistant/binary_sensor/tidewatch_container_status/config') ?? '{}')).toMatchObject({
+    expect(
+      JSON.parse(
+        discovery.get('homeassistant/binary_sensor/tidewatch_container_status/config') ?? '{}',
+      ),
+    ).toMatchObject({
       device_class: 'connectivity',
       state_topic: 'tidewatch/container/status',
     });
 
     // Same connection for the next deliveries; an update replaces the retained state.
-    const updated = sampleContainer({ image: { ...sampleContainer().image, tag: { value: '1.27.0', semver: true } }, updateAvailable: false });
-    await trigger.notifyBatch([sampleTriggerEvent('update-applied', { container: updated }), sampleTriggerEvent('update-available', { container: sampleContainer({ name: 'redis' }) })], testContext());
+    const updated = sampleContainer({
+      image: { ...sampleContainer().image, tag: { value: '1.27.0', semver: true } },
+      updateAvailable: false,
+    });
+    await trigger.notifyBatch(
+      [
+        sampleTriggerEvent('update-applied', { container: updated }),
+        sampleTriggerEvent('update-available', { container: sampleContainer({ name: 'redis' }) }),
+      ],
+      testContext(),
+    );
     const after = await retained(broker.url, 'tidewatch/container/local/+');
-    expect(JSON.parse(after.get('tidewatch/container/local/nginx') ?? '{}')).toMatchObject({ image_tag_value: '1.27.0', update_available: false });
+    expect(JSON.parse(after.get('tidewatch/container/local/nginx') ?? '{}')).toMatchObject({
+      image_tag_value: '1.27.0',
+      update_available: false,
+    });
     expect(after.has('tidewatch/container/local/redis')).toBe(true);
     expect(logger.lines.filter((line) => line.includes('connected to'))).toHaveLength(1);
 
@@ -161,19 +197,28 @@ describe('mqtt trigger (real mosquitto)', () => {
   });
 
   it('does not publish discovery when Home Assistant is off', async () => {
-    const trigger = mqttTriggerType.create(mqttSchema.parse({ url: broker.url, topic: 'plain/containers' }));
+    const trigger = mqttTriggerType.create(
+      mqttSchema.parse({ url: broker.url, topic: 'plain/containers' }),
+    );
     await trigger.notify(sampleTriggerEvent(), testContext());
     await trigger.close?.();
-    const discovery = await retained(broker.url, 'homeassistant/update/plain_containers_local_nginx/config');
+    const discovery = await retained(
+      broker.url,
+      'homeassistant/update/plain_containers_local_nginx/config',
+    );
     expect(discovery.size).toBe(0);
     expect((await retained(broker.url, 'plain/containers/local/nginx')).size).toBe(1);
   });
 
   it('fails fast and retryable when the broker is down', async () => {
     const port = await freePort();
-    const trigger = mqttTriggerType.create(mqttSchema.parse({ url: `mqtt://127.0.0.1:${port}`, timeout: '2000' }));
+    const trigger = mqttTriggerType.create(
+      mqttSchema.parse({ url: `mqtt://127.0.0.1:${port}`, timeout: '2000' }),
+    );
     const started = Date.now();
-    const error: unknown = await trigger.notify(sampleTriggerEvent(), testContext()).catch((caught: unknown) => caught);
+    const error: unknown = await trigger
+      .notify(sampleTriggerEvent(), testContext())
+      .catch((caught: unknown) => caught);
     await trigger.close?.();
     expect(error).toBeInstanceOf(TriggerDeliveryError);
     expect(error).toMatchObject({ retryable: true, code: 'network' });
@@ -183,13 +228,26 @@ describe('mqtt trigger (real mosquitto)', () => {
   it('authenticates, and reports refused credentials as not retryable without the password', async () => {
     const secured = await startBroker({ name: 'tide', password: 'mq-pass-1' });
     try {
-      const good = mqttTriggerType.create(mqttSchema.parse({ url: secured.url, user: 'tide', password: 'mq-pass-1' }));
+      const good = mqttTriggerType.create(
+        mqttSchema.parse({ url: secured.url, user: 'tide', password: 'mq-pass-1' }),
+      );
       await good.notify(sampleTriggerEvent(), testContext());
       await good.close?.();
-      expect((await retained(secured.url, 'tidewatch/container/local/nginx', { username: 'tide', password: 'mq-pass-1' })).size).toBe(1);
+      expect(
+        (
+          await retained(secured.url, 'tidewatch/container/local/nginx', {
+            username: 'tide',
+            password: 'mq-pass-1',
+          })
+        ).size,
+      ).toBe(1);
 
-      const bad = mqttTriggerType.create(mqttSchema.parse({ url: secured.url, user: 'tide', password: 'wrong-pass-2' }));
-      const error: unknown = await bad.notify(sampleTriggerEvent(), testContext()).catch((caught: unknown) => caught);
+      const bad = mqttTriggerType.create(
+        mqttSchema.parse({ url: secured.url, user: 'tide', password: 'wrong-pass-2' }),
+      );
+      const error: unknown = await bad
+        .notify(sampleTriggerEvent(), testContext())
+        .catch((caught: unknown) => caught);
       await bad.close?.();
       expect(error).toMatchObject({ retryable: false, code: 'rejected' });
       expect((error as Error).message).not.toContain('wrong-pass-2');

@@ -1,4 +1,11 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { ntfySchema, type NtfyConfig } from './ntfy.schema';
@@ -20,8 +27,11 @@ export class NtfyTrigger implements TriggerProvider {
     private readonly deps: TriggerDeps = {},
   ) {
     if (config.token) this.authorization = `Bearer ${config.token}`;
-    else if (config.user) this.authorization = `Basic ${Buffer.from(`${config.user}:${config.password ?? ''}`).toString('base64')}`;
-    this.secrets = [config.token, config.password, this.authorization?.replace(/^\w+ /, '')].filter((value): value is string => !!value);
+    else if (config.user)
+      this.authorization = `Basic ${Buffer.from(`${config.user}:${config.password ?? ''}`).toString('base64')}`;
+    this.secrets = [config.token, config.password, this.authorization?.replace(/^\w+ /, '')].filter(
+      (value): value is string => !!value,
+    );
   }
 
   notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
@@ -33,7 +43,10 @@ export class NtfyTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const headers: Record<string, string> = {
       'Content-Type': 'text/plain; charset=utf-8',
       'User-Agent': userAgent(this.deps.appVersion),
@@ -61,7 +74,10 @@ export class NtfyTrigger implements TriggerProvider {
     } catch {
       // Older servers may not answer JSON.
     }
-    return { summary: response.summary, details: { status: response.status, id: id ?? null, events: events.length } };
+    return {
+      summary: response.summary,
+      details: { status: response.status, id: id ?? null, events: events.length },
+    };
   }
 }
 

@@ -13,8 +13,13 @@ describe('slack trigger (local receiver)', () => {
   afterEach(() => receiver.close());
 
   it('posts text and blocks with an escaped body and a release button', async () => {
-    const trigger = slackTriggerType.create(slackSchema.parse({ url: `${receiver.url}/services/T1/B2/secret-xyz` }));
-    const outcome = await trigger.notify(sampleTriggerEvent(), testContext({ title: 'New tag for nginx', body: 'nginx <1.25.3> & co' }));
+    const trigger = slackTriggerType.create(
+      slackSchema.parse({ url: `${receiver.url}/services/T1/B2/secret-xyz` }),
+    );
+    const outcome = await trigger.notify(
+      sampleTriggerEvent(),
+      testContext({ title: 'New tag for nginx', body: 'nginx <1.25.3> & co' }),
+    );
     const [request] = receiver.requests;
     expect(request.method).toBe('POST');
     expect(request.url).toBe('/services/T1/B2/secret-xyz');
@@ -26,7 +31,13 @@ describe('slack trigger (local receiver)', () => {
         { type: 'section', text: { type: 'mrkdwn', text: 'nginx &lt;1.25.3&gt; &amp; co' } },
         {
           type: 'actions',
-          elements: [{ type: 'button', text: { type: 'plain_text', text: 'Release notes' }, url: 'https://github.com/nginx/nginx/releases/tag/release-1.27.0' }],
+          elements: [
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'Release notes' },
+              url: 'https://github.com/nginx/nginx/releases/tag/release-1.27.0',
+            },
+          ],
         },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'Tidewatch · update-available' }] },
       ],
@@ -38,7 +49,9 @@ describe('slack trigger (local receiver)', () => {
     const trigger = slackTriggerType.create(slackSchema.parse({ url: `${receiver.url}/hook` }));
     await trigger.notifyBatch([sampleTriggerEvent(), sampleTriggerEvent()], testContext());
     const hostile = sampleTriggerEvent('update-available', {
-      container: sampleContainer({ result: { tag: '2', digest: null, created: null, link: 'javascript:alert(1)' } }),
+      container: sampleContainer({
+        result: { tag: '2', digest: null, created: null, link: 'javascript:alert(1)' },
+      }),
     });
     await trigger.notify(hostile, testContext());
     for (const request of receiver.requests) {
@@ -50,9 +63,15 @@ describe('slack trigger (local receiver)', () => {
   it('maps Slack errors', async () => {
     receiver.reply(() => ({ status: 404, body: 'no_service' }));
     const trigger = slackTriggerType.create(slackSchema.parse({ url: `${receiver.url}/hook` }));
-    await expect(trigger.notify(sampleTriggerEvent(), testContext())).rejects.toMatchObject({ retryable: false, status: 404, message: expect.stringContaining('no_service') });
+    await expect(trigger.notify(sampleTriggerEvent(), testContext())).rejects.toMatchObject({
+      retryable: false,
+      status: 404,
+      message: expect.stringContaining('no_service'),
+    });
     receiver.reply(() => ({ status: 429, headers: { 'retry-after': '30' } }));
-    const error: unknown = await trigger.notify(sampleTriggerEvent(), testContext()).catch((caught: unknown) => caught);
+    const error: unknown = await trigger
+      .notify(sampleTriggerEvent(), testContext())
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TriggerDeliveryError);
     expect(error).toMatchObject({ retryable: true, retryAfterMs: 30000 });
   });

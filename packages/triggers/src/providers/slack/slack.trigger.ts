@@ -1,4 +1,11 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { sendHttp, userAgent } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { slackSchema, type SlackConfig } from './slack.schema';
@@ -9,17 +16,43 @@ export function escapeSlack(text: string): string {
 }
 
 /** Slack message: `text` (notification fallback) plus header / section / button blocks. */
-export function slackPayload(title: string, body: string, events: readonly TriggerEvent[]): Record<string, unknown> {
+export function slackPayload(
+  title: string,
+  body: string,
+  events: readonly TriggerEvent[],
+): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(title || 'Tidewatch', 150), emoji: true } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(title || 'Tidewatch', 150), emoji: true },
+    },
   ];
-  if (body.trim() !== '') blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeSlack(body), 3000) } });
+  if (body.trim() !== '')
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeSlack(body), 3000) } });
   const link = releaseLink(events);
   if (link) {
-    blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Release notes' }, url: link }] });
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', text: { type: 'plain_text', text: 'Release notes' }, url: link },
+      ],
+    });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`Tidewatch · ${events.length === 1 ? (events[0]).kind : `${events.length} events`}`) }] });
-  return { text: clip(escapeSlack([title, body].filter((part) => part !== '').join('\n')), 3000), blocks };
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: escapeSlack(
+          `Tidewatch · ${events.length === 1 ? events[0].kind : `${events.length} events`}`,
+        ),
+      },
+    ],
+  });
+  return {
+    text: clip(escapeSlack([title, body].filter((part) => part !== '').join('\n')), 3000),
+    blocks,
+  };
 }
 
 /** Posts to a Slack incoming webhook. */
@@ -38,19 +71,30 @@ export class SlackTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const response = await sendHttp({
       method: 'POST',
       url: this.config.url,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': userAgent(this.deps.appVersion) },
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': userAgent(this.deps.appVersion),
+      },
       body: JSON.stringify(slackPayload(ctx.title, ctx.body, events)),
       timeoutMs: this.config.timeout,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       // The whole webhook URL is the credential: show only the host.
-      secrets: [new URL(this.config.url).pathname.replace(/^\//, '')].filter((value) => value.length > 0),
+      secrets: [new URL(this.config.url).pathname.replace(/^\//, '')].filter(
+        (value) => value.length > 0,
+      ),
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
-    return { summary: response.summary, details: { status: response.status, events: events.length } };
+    return {
+      summary: response.summary,
+      details: { status: response.status, events: events.length },
+    };
   }
 }
 

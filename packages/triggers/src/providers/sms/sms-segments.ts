@@ -56,7 +56,8 @@ export function fitSms(text: string, maxSegments: number): FittedSms {
   const limits = SEGMENT_LIMITS[encoding];
   const capacity = maxSegments <= 1 ? limits.single : limits.part * maxSegments;
   const units = unitsOf(text, encoding);
-  if (units <= capacity) return { text, encoding, units, segments: segmentsFor(units, encoding), truncated: false };
+  if (units <= capacity)
+    return { text, encoding, units, segments: segmentsFor(units, encoding), truncated: false };
   const ellipsis = encoding === 'GSM-7' ? '...' : '…';
   const budget = capacity - unitsOf(ellipsis, encoding);
   let kept = '';
@@ -70,5 +71,11 @@ export function fitSms(text: string, maxSegments: number): FittedSms {
   }
   const fitted = `${kept.trimEnd()}${ellipsis}`;
   const fittedUnits = unitsOf(fitted, encoding);
-  return { text: fitted, encoding, units: fittedUnits, segments: segmentsFor(fittedUnits, encoding), truncated: true };
+  return {
+    text: fitted,
+    encoding,
+    units: fittedUnits,
+    segments: segmentsFor(fittedUnits, encoding),
+    truncated: true,
+  };
 }

@@ -1,4 +1,11 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { TriggerDeliveryError } from '../../errors';
 import { DeliveryLedger } from '../../delivery-ledger';
 import { idempotencyKey } from '../../idempotency';
@@ -39,11 +46,21 @@ export class SmsTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const key = idempotencyKey(events);
-    const message = fitSms([ctx.title, ctx.body].filter((part) => part.trim() !== '').join('\n'), this.config.max_segments);
-    if (message.truncated) ctx.logger.debug(`sms: message cut to ${message.segments} segment(s) (${message.encoding})`);
-    const url = joinUrl(this.config.url, `2010-04-01/Accounts/${encodeURIComponent(this.config.accountsid)}/Messages.json`);
+    const message = fitSms(
+      [ctx.title, ctx.body].filter((part) => part.trim() !== '').join('\n'),
+      this.config.max_segments,
+    );
+    if (message.truncated)
+      ctx.logger.debug(`sms: message cut to ${message.segments} segment(s) (${message.encoding})`);
+    const url = joinUrl(
+      this.config.url,
+      `2010-04-01/Accounts/${encodeURIComponent(this.config.accountsid)}/Messages.json`,
+    );
     const sent: { to: string; sid: string | undefined; status: string | undefined }[] = [];
     const skipped: string[] = [];
     const failed: { to: string; error: TriggerDeliveryError }[] = [];
@@ -54,7 +71,8 @@ export class SmsTrigger implements TriggerProvider {
         continue;
       }
       const form = new URLSearchParams({ To: to, Body: message.text });
-      if (/^MG[0-9a-fA-F]{32}$/.test(this.config.from)) form.set('MessagingServiceSid', this.config.from);
+      if (/^MG[0-9a-fA-F]{32}$/.test(this.config.from))
+        form.set('MessagingServiceSid', this.config.from);
       else form.set('From', this.config.from);
       try {
         const response = await sendHttp({
@@ -93,19 +111,31 @@ export class SmsTrigger implements TriggerProvider {
       truncated: message.truncated,
       sent,
       skipped,
-      failed: failed.map(({ to, error }) => ({ to, status: error.status ?? null, message: error.message })),
+      failed: failed.map(({ to, error }) => ({
+        to,
+        status: error.status ?? null,
+        message: error.message,
+      })),
     };
     if (failed.length > 0) {
       const first = failed[0];
       const retryable = failed.some(({ error }) => error.retryable);
       const text = failed.map(({ to, error }) => `${to}: ${error.message}`).join('; ');
-      throw new TriggerDeliveryError(redact(`SMS failed for ${failed.length} of ${this.config.to.length} recipient(s) (${sent.length + skipped.length} delivered): ${text}`, this.secrets), {
-        retryable,
-        code: first.error.code,
-        ...(first.error.status === undefined ? {} : { status: first.error.status }),
-        ...(first.error.retryAfterMs === undefined ? {} : { retryAfterMs: first.error.retryAfterMs }),
-        details,
-      });
+      throw new TriggerDeliveryError(
+        redact(
+          `SMS failed for ${failed.length} of ${this.config.to.length} recipient(s) (${sent.length + skipped.length} delivered): ${text}`,
+          this.secrets,
+        ),
+        {
+          retryable,
+          code: first.error.code,
+          ...(first.error.status === undefined ? {} : { status: first.error.status }),
+          ...(first.error.retryAfterMs === undefined
+            ? {}
+            : { retryAfterMs: first.error.retryAfterMs }),
+          details,
+        },
+      );
     }
     const count = sent.length;
     const summary =
@@ -119,7 +149,8 @@ export class SmsTrigger implements TriggerProvider {
 /** `sms` (Twilio). */
 export const smsTriggerType = {
   type: 'sms',
-  description: "SMS through Twilio's REST API, one message per recipient, kept within a few segments.",
+  description:
+    "SMS through Twilio's REST API, one message per recipient, kept within a few segments.",
   schema: smsSchema,
   secretKeys: ['authtoken', 'apisecret'],
   create: (config: SmsConfig, deps?: TriggerDeps) => new SmsTrigger(config, deps),

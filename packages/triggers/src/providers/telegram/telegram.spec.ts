@@ -9,12 +9,18 @@ const TOKEN = '123456789:AAHk-secret_Token';
 describe('telegram trigger (local Bot API)', () => {
   let api: HttpReceiver;
   beforeEach(async () => {
-    api = await startHttpReceiver(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: true, result: { message_id: 77 } }) }));
+    api = await startHttpReceiver(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ok: true, result: { message_id: 77 } }),
+    }));
   });
   afterEach(() => api.close());
 
   it('calls sendMessage with escaped HTML and keeps the token out of the summary', async () => {
-    const trigger = telegramTriggerType.create(telegramSchema.parse({ bottoken: TOKEN, chatid: '-1001234567890', url: api.url }));
+    const trigger = telegramTriggerType.create(
+      telegramSchema.parse({ bottoken: TOKEN, chatid: '-1001234567890', url: api.url }),
+    );
     const ctx = testContext({ title: 'New tag for <nginx>', body: 'a & b' });
     const outcome = await trigger.notify(sampleTriggerEvent(), ctx);
     const [request] = api.requests;
@@ -33,9 +39,20 @@ describe('telegram trigger (local Bot API)', () => {
   });
 
   it('reports a wrong chat as not retryable without leaking the token', async () => {
-    api.reply(() => ({ status: 400, body: JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: chat not found' }) }));
-    const trigger = telegramTriggerType.create(telegramSchema.parse({ bottoken: TOKEN, chatid: '@my_channel', url: api.url }));
-    const error: unknown = await trigger.notify(sampleTriggerEvent(), testContext()).catch((caught: unknown) => caught);
+    api.reply(() => ({
+      status: 400,
+      body: JSON.stringify({
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: chat not found',
+      }),
+    }));
+    const trigger = telegramTriggerType.create(
+      telegramSchema.parse({ bottoken: TOKEN, chatid: '@my_channel', url: api.url }),
+    );
+    const error: unknown = await trigger
+      .notify(sampleTriggerEvent(), testContext())
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ retryable: false, status: 400 });
     expect((error as Error).message).toContain('chat not found');
     expect((error as Error).message).not.toContain('AAHk');

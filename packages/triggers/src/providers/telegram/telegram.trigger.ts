@@ -1,15 +1,31 @@
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { telegramSchema, type TelegramConfig } from './telegram.schema';
 
 /** Telegram's HTML parse mode needs &, < and > escaped (and " inside attributes). */
 export function escapeTelegram(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** `sendMessage` body: bold title, body, and a release link when there is one. */
-export function telegramPayload(config: Pick<TelegramConfig, 'chatid' | 'disable_notification'>, title: string, body: string, events: readonly TriggerEvent[]) {
+export function telegramPayload(
+  config: Pick<TelegramConfig, 'chatid' | 'disable_notification'>,
+  title: string,
+  body: string,
+  events: readonly TriggerEvent[],
+) {
   const link = releaseLink(events);
   const parts = [`<b>${escapeTelegram(clip(title, 512))}</b>`];
   if (body.trim() !== '') parts.push(escapeTelegram(clip(body, 3000)));
@@ -39,11 +55,17 @@ export class TelegramTrigger implements TriggerProvider {
     return this.send(events, ctx);
   }
 
-  private async send(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async send(
+    events: readonly TriggerEvent[],
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const response = await sendHttp({
       method: 'POST',
       url: joinUrl(this.config.url, `bot${this.config.bottoken}/sendMessage`),
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': userAgent(this.deps.appVersion) },
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': userAgent(this.deps.appVersion),
+      },
       body: JSON.stringify(telegramPayload(this.config, ctx.title, ctx.body, events)),
       timeoutMs: this.config.timeout,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -52,11 +74,15 @@ export class TelegramTrigger implements TriggerProvider {
     });
     let messageId: number | undefined;
     try {
-      messageId = (JSON.parse(response.text) as { result?: { message_id?: number } }).result?.message_id;
+      messageId = (JSON.parse(response.text) as { result?: { message_id?: number } }).result
+        ?.message_id;
     } catch {
       // Not JSON: the 2xx status is what counts.
     }
-    return { summary: response.summary, details: { status: response.status, messageId: messageId ?? null, events: events.length } };
+    return {
+      summary: response.summary,
+      details: { status: response.status, messageId: messageId ?? null, events: events.length },
+    };
   }
 }
 

@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import type { TriggerContext, TriggerDeps, TriggerEvent, TriggerOutcome, TriggerProvider, TriggerType } from '../../trigger';
+import type {
+  TriggerContext,
+  TriggerDeps,
+  TriggerEvent,
+  TriggerOutcome,
+  TriggerProvider,
+  TriggerType,
+} from '../../trigger';
 import { flatten } from '../../flatten';
 import { idempotencyKey } from '../../idempotency';
 import { sendHttp, userAgent } from '../../http/send-http';
@@ -10,7 +17,13 @@ const DEFAULT_SOURCE = '/tidewatch';
 /** The `payload` part of a delivery: the container (WUD's body) or the whole event. */
 function payloadOf(event: TriggerEvent, payload: WebhookConfig['payload']): unknown {
   if (payload === 'container') return event.container;
-  return { id: event.id, kind: event.kind, occurredAt: event.occurredAt, message: event.message ?? null, container: event.container };
+  return {
+    id: event.id,
+    kind: event.kind,
+    occurredAt: event.occurredAt,
+    message: event.message ?? null,
+    container: event.container,
+  };
 }
 
 /** A CloudEvents 1.0 structured-mode event. */
@@ -58,9 +71,13 @@ export class WebhookTrigger implements TriggerProvider {
     } else if (urlUser !== '' || urlPassword !== '') {
       this.authorization = `Basic ${Buffer.from(`${urlUser}:${urlPassword}`).toString('base64')}`;
     }
-    this.secrets = [config.auth_password, config.auth_bearer, config.secret, urlPassword, ...this.headers.map(([, value]) => value)].filter(
-      (value): value is string => typeof value === 'string' && value.length > 0,
-    );
+    this.secrets = [
+      config.auth_password,
+      config.auth_bearer,
+      config.secret,
+      urlPassword,
+      ...this.headers.map(([, value]) => value),
+    ].filter((value): value is string => typeof value === 'string' && value.length > 0);
     if (this.authorization) this.secrets.push(this.authorization.replace(/^\w+ /, ''));
   }
 
@@ -73,7 +90,11 @@ export class WebhookTrigger implements TriggerProvider {
     return this.deliver(events, true, ctx);
   }
 
-  private async deliver(events: readonly TriggerEvent[], batch: boolean, ctx: TriggerContext): Promise<TriggerOutcome> {
+  private async deliver(
+    events: readonly TriggerEvent[],
+    batch: boolean,
+    ctx: TriggerContext,
+  ): Promise<TriggerOutcome> {
     const key = idempotencyKey(events);
     const headers: Record<string, string> = {};
     for (const [name, value] of this.headers) headers[name] = value;
@@ -87,7 +108,8 @@ export class WebhookTrigger implements TriggerProvider {
     let signed: Buffer;
     if (this.config.method === 'GET') {
       const target = new URL(this.url);
-      for (const [name, value] of Object.entries(this.queryOf(events, batch))) target.searchParams.set(name, value);
+      for (const [name, value] of Object.entries(this.queryOf(events, batch)))
+        target.searchParams.set(name, value);
       url = target.toString();
       signed = Buffer.from(target.search.replace(/^\?/, ''), 'utf8');
     } else {
@@ -97,7 +119,8 @@ export class WebhookTrigger implements TriggerProvider {
       signed = body;
     }
     if (this.config.secret) {
-      headers['X-Tidewatch-Signature'] = `sha256=${createHmac('sha256', this.config.secret).update(signed).digest('hex')}`;
+      headers['X-Tidewatch-Signature'] =
+        `sha256=${createHmac('sha256', this.config.secret).update(signed).digest('hex')}`;
     }
     const response = await sendHttp({
       method: this.config.method,
@@ -112,25 +135,41 @@ export class WebhookTrigger implements TriggerProvider {
     ctx.logger.debug(`webhook: ${response.summary}`);
     return {
       summary: response.summary,
-      details: { status: response.status, idempotencyKey: key, events: events.length, format: this.config.format, bytes: body?.length ?? 0 },
+      details: {
+        status: response.status,
+        idempotencyKey: key,
+        events: events.length,
+        format: this.config.format,
+        bytes: body?.length ?? 0,
+      },
     };
   }
 
-  private documentOf(events: readonly TriggerEvent[], batch: boolean): { contentType: string; document: unknown } {
+  private documentOf(
+    events: readonly TriggerEvent[],
+    batch: boolean,
+  ): { contentType: string; document: unknown } {
     const source = this.config.source ?? DEFAULT_SOURCE;
     const first = events[0];
     if (this.config.format === 'cloudevents') {
       if (batch) {
         return {
           contentType: 'application/cloudevents-batch+json; charset=utf-8',
-          document: events.map((event) => cloudEvent(event, source, payloadOf(event, this.config.payload))),
+          document: events.map((event) =>
+            cloudEvent(event, source, payloadOf(event, this.config.payload)),
+          ),
         };
       }
-      return { contentType: 'application/cloudevents+json; charset=utf-8', document: cloudEvent(first, source, payloadOf(first, this.config.payload)) };
+      return {
+        contentType: 'application/cloudevents+json; charset=utf-8',
+        document: cloudEvent(first, source, payloadOf(first, this.config.payload)),
+      };
     }
     return {
       contentType: 'application/json; charset=utf-8',
-      document: batch ? events.map((event) => payloadOf(event, this.config.payload)) : payloadOf(first, this.config.payload),
+      document: batch
+        ? events.map((event) => payloadOf(event, this.config.payload))
+        : payloadOf(first, this.config.payload),
     };
   }
 
@@ -140,7 +179,9 @@ export class WebhookTrigger implements TriggerProvider {
       return {
         event_kind: [...new Set(events.map((event) => event.kind))].join(','),
         count: String(events.length),
-        containers: events.map((event) => `${event.container.watcher}/${event.container.name}`).join(','),
+        containers: events
+          .map((event) => `${event.container.watcher}/${event.container.name}`)
+          .join(','),
       };
     }
     const query: Record<string, string> = {};
@@ -158,7 +199,8 @@ export class WebhookTrigger implements TriggerProvider {
 /** `webhook` (WUD: `http`). */
 export const webhookTriggerType = {
   type: 'webhook',
-  description: 'HTTP request with the container as JSON (or a CloudEvents envelope), optional HMAC signature.',
+  description:
+    'HTTP request with the container as JSON (or a CloudEvents envelope), optional HMAC signature.',
   schema: webhookSchema,
   secretKeys: ['auth_password', 'auth_bearer', 'secret', 'headers'],
   create: (config: WebhookConfig, deps?: TriggerDeps) => new WebhookTrigger(config, deps),

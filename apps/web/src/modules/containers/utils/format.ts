@@ -1,4 +1,4 @@
-import type { Container } from '@tidewatch/api-client';
+import type { Container } from '../types';
 
 /** `127.0.0.1:5000/acme/app:1.0.0`, or `nginx:1.25` for Docker Hub's official images. */
 export function imageLabel(container: Container): string {
@@ -17,7 +17,7 @@ function registryHost(url: string): string {
   }
 }
 
-export type UpdateBadge = { text: string; tone: 'major' | 'minor' | 'patch' | 'digest' | 'neutral' };
+export type UpdateBadge = { text: string; tone: 'major' | 'minor' | 'patch' | 'prerelease' | 'digest' | 'neutral' };
 
 /** What the update column says: the candidate and how big a step it is. */
 export function updateBadge(container: Container): UpdateBadge | null {
@@ -30,7 +30,7 @@ export function updateBadge(container: Container): UpdateBadge | null {
     case 'patch':
       return { text: semverDiff, tone: semverDiff };
     case 'prerelease':
-      return { text: 'prerelease', tone: 'neutral' };
+      return { text: 'prerelease', tone: 'prerelease' };
     case 'unknown':
     case null:
       return { text: 'update', tone: 'neutral' };
@@ -45,4 +45,19 @@ export function candidateLabel(container: Container): string | null {
 
 export function shortDigest(digest: string): string {
   return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** A one-line outcome of a check, for the toast after "Check now". */
+export function checkOutcome(container: Container): string {
+  const name = container.displayName;
+  if (container.error) return `${name}: the check failed (${container.error.message})`;
+  const candidate = candidateLabel(container);
+  if (container.updateAvailable) return `${name}: update available${candidate ? ` → ${candidate}` : ''}`;
+  return `${name} is up to date`;
+}
+
+/** The release-notes (or changelog) link of the candidate, else of the running version. */
+export function releaseLink(container: Container): string | null {
+  const link = container.result?.link ?? container.link;
+  return link && /^https?:\/\//i.test(link) ? link : null;
 }
