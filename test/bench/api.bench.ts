@@ -17,7 +17,7 @@ function seedContainers(file: string, count: number): void {
   const rows = Array.from({ length: count }, (_, i) => {
     const tag = `1.${i % 40}.0`;
     return {
-      id: i.toString(16).padStart(64, 'a'),
+      id: `f${i.toString(16).padStart(63, '0')}`,
       name: `stored-${i}`,
       identity: `archive/stored-${i}`,
       image: JSON.stringify({

@@ -48,6 +48,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
       TIDEWATCH_SERVER_PORT: String(port),
       TIDEWATCH_SERVER_HOST: '127.0.0.1',
       TIDEWATCH_DATA_DIR: dataDir,
+      // Suites that do not test sign-in run without it; any TIDEWATCH_AUTH_* / WUD_AUTH_* setting opts in.
+      ...(Object.keys(baseEnv).some((name) => /^(TIDEWATCH|WUD)_AUTH_/.test(name)) ? {} : { TIDEWATCH_AUTH_DISABLED: 'true' }),
       ...baseEnv,
     };
     const started = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });

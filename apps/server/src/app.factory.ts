@@ -7,6 +7,7 @@ import type { ValidationError } from 'class-validator';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { applyHttpHardening, limitBodyDepth } from './auth/http-hardening';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { TidewatchConfig } from './config/config';
 import { setupOpenApi } from './openapi';
@@ -38,8 +39,10 @@ export async function createApp(config: TidewatchConfig): Promise<INestApplicati
   });
   app.useLogger(app.get(PinoNestLogger));
   app.disable('x-powered-by');
+  applyHttpHardening(app, config);
   useRawWebhookBodies(app);
   app.use(express.json({ limit: '1mb' }));
+  app.use(limitBodyDepth);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -59,7 +62,8 @@ export async function createApp(config: TidewatchConfig): Promise<INestApplicati
 function serveWebUi(app: NestExpressApplication): void {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
+  // No directory redirects: `/x/../..` must not answer 301 to a normalised path.
+  app.use(express.static(WEB_DIST, { index: false, maxAge: '1h', redirect: false }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const apiPath = /^\/(api|health|metrics)(\/|$)/.test(request.path);
     if (request.method !== 'GET' || apiPath) return next();

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppController } from './app/app.controller';
+import { AuthModule } from './auth/auth.module';
 import type { TidewatchConfig } from './config/config';
 import { ConfigService } from './config/config.service';
 import { ContainerEventsService } from './containers/container-events.service';
@@ -29,6 +30,7 @@ import { EnvTriggers, TriggersService, buildEnvTriggers } from './triggers/trigg
 import { WatchersController } from './watchers/watchers.controller';
 import { WatchersService } from './watchers/watchers.service';
 import type { Logger as PinoLogger } from 'pino';
+import { LogSecretsService } from './logging/log-secrets.service';
 import { createLogger, loggerModule } from './logging/logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService, UpdateOutcomeMetrics } from './metrics/metrics.service';
@@ -62,6 +64,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         TypeOrmModule.forFeature(entities),
         loggerModule(options.logger ?? createLogger(config)),
+        // Sign-in, the guard on every route, the audit log (not for headless CLI commands).
+        ...(options.headless ? [] : [AuthModule.forRoot(config)]),
       ],
       controllers: options.headless
         ? []
@@ -87,6 +91,7 @@ export class AppModule {
         UpdateOutcomeMetrics,
         ReadinessService,
         WebhooksService,
+        LogSecretsService,
         ...(options.overrides ?? []),
       ],
     };

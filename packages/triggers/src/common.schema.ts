@@ -35,11 +35,9 @@ function templateField(defaultValue: string, help: string) {
     .meta({ description: help, format: 'template' });
 }
 
-const containerPattern = z
-  .string()
-  .regex(/^[A-Za-z0-9_.*\/-]+$/, {
-    error: 'expected container names (letters, digits, . _ - / and * wildcards)',
-  });
+const containerPattern = z.string().regex(/^[A-Za-z0-9_.*\/-]+$/, {
+  error: 'expected container names (letters, digits, . _ - / and * wildcards)',
+});
 
 /**
  * Options every trigger has, with WUD's names and defaults. They are the engine's policy (the

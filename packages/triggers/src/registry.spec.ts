@@ -66,7 +66,10 @@ describe('trigger type registry', () => {
       for (const field of describeSchema(type)) {
         const row = rows.find((line) => line.startsWith(`| \`${field.env}\``));
         expect(row).toBeDefined();
-        expect(row?.includes('secret')).toBe(field.secret);
+        // Columns: Key | Required | Default | Example | Secret | Description
+        const cells = (row ?? '').split(/(?<!\\)\|/).map((cell) => cell.trim());
+        expect(cells[2]).toBe(field.required ? 'yes' : 'no');
+        expect(cells[5]).toBe(field.secret ? 'secret' : '');
       }
     });
   });

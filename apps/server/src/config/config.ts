@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CronTime } from 'cron';
 import { z } from 'zod';
+import { type AuthConfig, type CorsConfig, readAuthConfig, readCorsConfig, readTrustProxy } from '../auth/auth-config';
 import { ConfigError, type ConfigLeaf, type ConfigTree, buildConfigTree, flattenLeaves, getNode, isLeaf } from './env-tree';
 
 export { ConfigError } from './env-tree';
@@ -34,7 +35,10 @@ export interface ComponentConfig {
 }
 
 export interface TidewatchConfig {
-  server: { port: number; host: string };
+  /** `cors`: off unless TIDEWATCH_SERVER_CORS_ORIGIN is set; `trustProxy`: Express's trust proxy (TIDEWATCH_SERVER_TRUSTPROXY). */
+  server: { port: number; host: string; cors?: CorsConfig; trustProxy: string | number | boolean };
+  /** Sign-in, users, sessions, OIDC, lockout (`TIDEWATCH_AUTH_*`, see auth/auth-config.ts). */
+  auth: AuthConfig;
   dataDir: string;
   databaseUrl?: string;
   log: { level: 'error' | 'warn' | 'info' | 'debug' | 'verbose'; format: 'text' | 'json' };
@@ -233,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     server: {
       port: optionalLeaf(tree, ['server', 'port'], portText) ?? 3000,
       host: optionalLeaf(tree, ['server', 'host'], z.string().trim().min(1)) ?? '0.0.0.0',
+      cors: readCorsConfig(tree),
+      trustProxy: readTrustProxy(tree),
     },
     dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
     databaseUrl,
@@ -253,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     watchers: readWatchers(tree),
     registries: readComponents(tree, 'registry'),
     triggers: readComponents(tree, 'trigger'),
+    auth: readAuthConfig(tree),
     raw: tree,
     warnings,
   };

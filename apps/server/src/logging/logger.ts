@@ -46,7 +46,7 @@ export function createLogger(config: TidewatchConfig, options: LoggerOptions = {
           colorize: false,
           singleLine: true,
           translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l',
-          ignore: 'pid,hostname,context',
+          ignore: 'pid,hostname,context,req,res,responseTime',
           messageFormat: '{if context}[{context}] {end}{msg}',
         });
   return pino(

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TriggerEvent, TriggerEventKind } from '@tidewatch/triggers';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { ContainerEntity, OutboxEntity, TriggerNotificationEntity } from '../database/entities';
+import { CHECK_FIELDS } from '../containers/containers.repository';
 import { DeliveryService } from './delivery.service';
 import type { TriggerInstance } from './trigger-instance';
 import { eventId, passesThreshold, triggerFor, updateValue } from './trigger-policy';
@@ -34,7 +35,10 @@ export class TriggerDispatcher {
     const changedIds = new Set(changed.map((container) => container.id));
     let queued = 0;
     await this.dataSource.transaction(async (manager) => {
-      await manager.save(ContainerEntity, checked, { chunk: 200 });
+      // Only the check's own columns, and only for containers still stored (one may have gone meanwhile).
+      for (const container of checked) {
+        await manager.update(ContainerEntity, { id: container.id }, Object.fromEntries(CHECK_FIELDS.map((field) => [field, container[field]])));
+      }
       const auto = this.triggers.list().filter((trigger) => trigger.enabled && trigger.common.auto);
       if (auto.length === 0) return;
       const notified = await this.notifiedFor(manager, auto, checked);

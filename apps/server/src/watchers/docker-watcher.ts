@@ -42,6 +42,8 @@ export class DockerWatcher {
   private reconnectTimer?: NodeJS.Timeout;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** Set when the event stream failed, so the next connection resyncs. */
+  private lostConnection = false;
   private syncing?: Promise<ContainerEntity[]>;
 
   constructor(
@@ -56,15 +58,19 @@ export class DockerWatcher {
     return this.config.name;
   }
 
-  /** Lists the engine's containers and brings the store in line. Concurrent calls share one run. */
-  sync(): Promise<ContainerEntity[]> {
-    this.syncing ??= this.runSync().finally(() => {
+  /**
+   * Lists the engine's containers and brings the store in line. Concurrent calls share one run.
+   * A check cycle checks everything it synced; other callers (reconnects) pass `notify` so that
+   * new or changed containers get checked.
+   */
+  sync(options: { notify?: boolean } = {}): Promise<ContainerEntity[]> {
+    this.syncing ??= this.runSync(options.notify ?? false).finally(() => {
       this.syncing = undefined;
     });
     return this.syncing;
   }
 
-  private async runSync(): Promise<ContainerEntity[]> {
+  private async runSync(notify: boolean): Promise<ContainerEntity[]> {
     try {
       const summaries = await this.docker.listContainers(this.config.watchall);
       const watched = summaries.filter((container) => isWatched(container.labels, this.config.watchbydefault));
@@ -74,12 +80,13 @@ export class DockerWatcher {
       const images = await this.inspectImages(details.map((container) => container.imageId));
       const existing = new Map((await this.store.findByWatcher(this.name)).map((container) => [container.id, container]));
       const entities = details.map((container) => this.toEntity(container, images.get(container.imageId) ?? null, existing.get(container.id)));
-      await this.store.save(entities);
+      const fresh = entities.filter((entity) => isNewOrImageChanged(entity, existing.get(entity.id)));
+      await this.store.saveSynced(fresh, entities.filter((entity) => !fresh.includes(entity)));
       const keep = new Set(entities.map((container) => container.id));
       const removed = [...existing.keys()].filter((id) => !keep.has(id));
       await this.store.deleteMissing(this.name, [...keep]);
       this.markConnected(entities.length);
-      const changed = entities.filter((entity) => isNewOrImageChanged(entity, existing.get(entity.id)));
+      const changed = notify ? fresh : [];
       if (changed.length > 0) this.hooks.onContainersChanged(changed);
       if (removed.length > 0) this.hooks.onContainersRemoved(removed);
       return entities;
@@ -171,10 +178,12 @@ export class DockerWatcher {
           return;
         }
         this.events = subscription;
-        const recovering = !this.state.connected || this.reconnectDelay > RECONNECT_MIN_MS;
+        const recovering = this.lostConnection;
+        this.lostConnection = false;
         this.reconnectDelay = RECONNECT_MIN_MS;
-        // Whatever happened while the stream was down is picked up by a full sync.
-        if (recovering) this.sync().catch(() => undefined);
+        // Whatever happened while the stream was down is picked up by a full sync (the first
+        // connection needs none: the check cycle at start, or the next one, does it).
+        if (recovering) this.sync({ notify: true }).catch(() => undefined);
       })
       .catch((error: unknown) => this.scheduleReconnect(error));
   }
@@ -182,6 +191,7 @@ export class DockerWatcher {
   private scheduleReconnect(error?: unknown): void {
     this.events = undefined;
     if (this.stopped) return;
+    this.lostConnection = true;
     // A stream that ends without an error usually means the engine is going away: check.
     if (error) this.markError(error);
     else this.docker.ping().catch((pingError: unknown) => this.markError(pingError));
@@ -220,9 +230,10 @@ export class DockerWatcher {
     }
     const image = await this.docker.inspectImage(container.imageId);
     const entity = this.toEntity(container, image, previous ?? undefined);
-    await this.store.save([entity]);
+    const fresh = isNewOrImageChanged(entity, previous ?? undefined);
+    await this.store.saveSynced(fresh ? [entity] : [], fresh ? [] : [entity]);
     if (!previous) this.state.containerCount += 1;
-    if (isNewOrImageChanged(entity, previous ?? undefined)) this.hooks.onContainersChanged([entity]);
+    if (fresh) this.hooks.onContainersChanged([entity]);
   }
 
   stop(): void {

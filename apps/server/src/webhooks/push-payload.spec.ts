@@ -263,6 +263,9 @@ describe('parsePushBody', () => {
     const form = new URLSearchParams({ payload: JSON.stringify({ image: 'a/b:1' }) }).toString();
     expect(parsePushBody(Buffer.from(form), 'application/x-www-form-urlencoded')).toEqual({ image: 'a/b:1' });
   });
+  it('parses JSON that curl labelled as a form', () => {
+    expect(parsePushBody(Buffer.from('{"image":"a/b:1"}'), 'application/x-www-form-urlencoded')).toEqual({ image: 'a/b:1' });
+  });
   it.each([
     ['empty', Buffer.alloc(0), undefined, /empty/],
     ['missing', undefined, undefined, /empty/],

@@ -330,7 +330,8 @@ export function normalizePushPayload(body: unknown, headers: PushHeaders = {}): 
 export function parsePushBody(raw: Buffer | undefined, contentType: string | undefined): unknown {
   if (!raw || raw.length === 0) throw new MalformedPushError('the body is empty');
   let textBody = raw.toString('utf8');
-  if ((contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+  // `curl -d '{…}'` without a Content-Type header sends JSON labelled as a form: accept it.
+  if ((contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') && !/^\s*[{[]/.test(textBody)) {
     const payload = new URLSearchParams(textBody).get('payload');
     if (payload === null) throw new MalformedPushError('a form-encoded body needs a payload field');
     textBody = payload;

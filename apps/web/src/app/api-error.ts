@@ -12,7 +12,7 @@ export class ApiError extends Error {
 /** The `message` of the server's `{statusCode, error, message}` body, or a sensible fallback. */
 export function errorMessage(body: unknown, status: number, statusText = ''): string {
   if (typeof body === 'object' && body !== null && 'message' in body) {
-    const { message } = body as { message: unknown };
+    const { message } = body;
     if (typeof message === 'string' && message) return message;
     if (Array.isArray(message)) return message.map(String).join('; ');
   }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../app/api-error';
 import { TestTriggerButton } from '../modules/triggers/components/TestTriggerButton';
@@ -6,7 +6,7 @@ import { TriggerForm, type TriggerFormSubmit } from '../modules/triggers/compone
 import { TriggerSettings } from '../modules/triggers/components/TriggerSettings';
 import { useCreateTrigger, useUpdateTrigger } from '../modules/triggers/hooks/use-trigger-mutations';
 import { useTrigger, useTriggerTypes } from '../modules/triggers/hooks/use-triggers';
-import type { Trigger, TriggerType } from '../modules/triggers/types';
+import { type Trigger, type TriggerType, typeParam } from '../modules/triggers/types';
 import { Badge } from '../ui/Badge';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
@@ -52,7 +52,7 @@ function CreateTrigger({ types }: CreateTriggerProps) {
   const handleSubmit = ({ name, enabled, configuration }: TriggerFormSubmit) => {
     if (!selected) return;
     create.mutate(
-      { type: selected.type, name, enabled, configuration },
+      { type: typeParam(selected.type), name, enabled, configuration },
       {
         onSuccess: (saved) => {
           toast.show('ok', `Created ${saved.id}`);

@@ -220,11 +220,9 @@ export function emailListField(info: FieldMeta) {
       toList,
       z
         .array(
-          z
-            .string()
-            .refine((entry) => emailAddress(entry) !== null, {
-              error: (issue) => `"${String(issue.input)}" is not an e-mail address`,
-            }),
+          z.string().refine((entry) => emailAddress(entry) !== null, {
+            error: (issue) => `"${String(issue.input)}" is not an e-mail address`,
+          }),
           {
             error: 'is required',
           },

@@ -20,7 +20,7 @@ export class AuditLogEntity {
   target: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  details: unknown;
+  details: object | null;
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   ip: string | null;

@@ -74,7 +74,7 @@ export class ContainerEntity {
 
   /** The detection trace of the last check (which tags were considered and why). */
   @Column({ type: 'simple-json', nullable: true })
-  decision: unknown;
+  decision: object | null;
 
   @Column({ type: 'varchar', length: 64, name: 'checked_at', nullable: true })
   checkedAt: string | null;

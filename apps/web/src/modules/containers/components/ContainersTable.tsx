@@ -81,7 +81,8 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
   });
 
   useEffect(() => {
-    if (containers.length > 0 && performance.getEntriesByName(CONTAINERS_READY_MARK).length === 0) performance.mark(CONTAINERS_READY_MARK);
+    if (containers.length === 0 || typeof performance.mark !== 'function') return;
+    if (performance.getEntriesByName(CONTAINERS_READY_MARK).length === 0) performance.mark(CONTAINERS_READY_MARK);
   }, [containers.length]);
 
   const handleToggleGroup = useCallback((key: string) => {

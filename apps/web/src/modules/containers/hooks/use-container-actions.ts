@@ -2,6 +2,7 @@ import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-q
 import { api } from '../../../app/api';
 import { unwrap } from '../../../app/api-error';
 import { historyKeys } from '../../history/hooks/query-keys';
+import { typeParam } from '../../triggers/types';
 import type { Container, RunResult } from '../types';
 import { containerKeys } from './query-keys';
 
@@ -59,7 +60,7 @@ export function useRunContainerTrigger(callbacks: MutationCallbacks<RunResult, R
   const queryClient = useQueryClient();
   return useMutation<RunResult, Error, RunTriggerInput>({
     mutationKey: RUN_TRIGGER,
-    mutationFn: ({ containerId, type, name }) => unwrap(api.POST('/api/containers/{id}/triggers/{type}/{name}', { params: { path: { id: containerId, type, name } } })),
+    mutationFn: ({ containerId, type, name }) => unwrap(api.POST('/api/containers/{id}/triggers/{type}/{name}', { params: { path: { id: containerId, type: typeParam(type), name } } })),
     onSuccess: callbacks.onSuccess,
     onError: callbacks.onError,
     onSettled: (_result, _error, { containerId }) => {

@@ -75,7 +75,8 @@ export function TriggerFieldInput({ field, idPrefix, value, error, secretMode, o
         aside={mode === 'change' ? <Badge tone="warn">changing</Badge> : <Badge>write-only</Badge>}
       >
         <div className="secret-input">
-          <input id={ids.inputId} type="password" autoComplete="new-password" value={text} onChange={handleText} placeholder={field.example} {...aria} />
+          {/* After "Change", the new input takes the focus (it replaces the button's neighbour). */}
+          <input id={ids.inputId} type="password" autoComplete="new-password" value={text} onChange={handleText} placeholder={field.example} autoFocus={mode === 'change'} {...aria} />
           {mode === 'change' && (
             <Button
               size="sm"

@@ -16,7 +16,7 @@ import {
 } from '../utils/trigger-form';
 import { TriggerFieldInput } from './TriggerFieldInput';
 
-export type TriggerFormSubmit = { name: string; enabled: boolean; configuration: Record<string, string | boolean> };
+export type TriggerFormSubmit = { name: string; enabled: boolean; configuration: Record<string, string> };
 
 export type TriggerFormProps = {
   triggerType: TriggerType;

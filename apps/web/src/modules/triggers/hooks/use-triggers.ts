@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { unwrap } from '../../../app/api-error';
-import type { Trigger, TriggerType } from '../types';
+import { type Trigger, type TriggerType, typeParam } from '../types';
 import { triggerKeys } from './query-keys';
 
 export function useTriggers() {
@@ -23,7 +23,7 @@ export function useTriggerTypes() {
 export function useTrigger(type: string, name: string, options: { enabled?: boolean } = {}) {
   return useQuery<Trigger, Error>({
     queryKey: triggerKeys.detail(type, name),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/triggers/{type}/{name}', { params: { path: { type, name } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/triggers/{type}/{name}', { params: { path: { type: typeParam(type), name } }, signal })),
     enabled: options.enabled ?? true,
   });
 }

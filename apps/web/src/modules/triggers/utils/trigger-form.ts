@@ -22,9 +22,9 @@ const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 /** The default of a field as form text ('' when none); arrays become comma-separated text. */
 export function defaultText(field: Pick<TriggerField, 'default'>): string {
   const value: unknown = field.default;
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(String).join(',');
-  return String(value);
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string' || typeof item === 'number').join(',');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
 }
 
 function toBoolean(text: string | undefined): boolean | undefined {
@@ -110,7 +110,8 @@ function checkValue(field: TriggerField, text: string): string | null {
       const bad = splitList(text).find((item) => !field.options?.includes(item));
       return bad ? `${field.label}: "${bad}" is not one of ${field.options.join(', ')}` : null;
     }
-    default:
+    case 'string':
+    case 'boolean':
       return null;
   }
 }
@@ -119,13 +120,13 @@ function checkValue(field: TriggerField, text: string): string | null {
  * The `configuration` to send: values that differ from their default (a setting left at its
  * default stays unset, so a better default later applies), secrets only when entered or removed.
  */
-export function toConfiguration(fields: TriggerField[], values: FormValues, secrets: SecretModes): Record<string, string | boolean> {
-  const configuration: Record<string, string | boolean> = {};
+export function toConfiguration(fields: TriggerField[], values: FormValues, secrets: SecretModes): Record<string, string> {
+  const configuration: Record<string, string> = {};
   for (const field of fields) {
     const value = values[field.key];
     if (field.type === 'boolean') {
       const fallback = toBoolean(defaultText(field)) ?? false;
-      if (typeof value === 'boolean' && value !== fallback) configuration[field.key] = value;
+      if (typeof value === 'boolean' && value !== fallback) configuration[field.key] = String(value);
       continue;
     }
     const text = typeof value === 'string' ? value.trim() : '';
