@@ -16,6 +16,7 @@ const SYSTEM_PACKAGES = [
   { command: 'mosquitto', pkg: 'mosquitto' },
   { command: 'openssl', pkg: 'openssl' },
   { command: 'git', pkg: 'git' },
+  { command: 'docker-compose', pkg: 'docker-compose' },
 ];
 
 function hasCommand(command) {

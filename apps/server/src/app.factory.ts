@@ -13,7 +13,7 @@ import type { TidewatchConfig } from './config/config';
 import { setupOpenApi } from './openapi';
 import { createRegistryResolver } from './registries/registries.service';
 import { createLogger } from './logging/logger';
-import { buildEnvTriggers } from './triggers/triggers.service';
+import { buildTriggerPlugins } from './triggers/triggers.service';
 import { useRawWebhookBodies } from './webhooks/webhook-body';
 
 /** The built web UI, next to the server's package in the monorepo. */
@@ -30,7 +30,7 @@ function flattenValidationErrors(errors: ValidationError[], parent = ''): string
 export async function createApp(config: TidewatchConfig): Promise<INestApplication> {
   // Plug-ins are built before Nest so that their configuration errors name the variable.
   const registries = createRegistryResolver(config.registries);
-  const triggers = buildEnvTriggers(config.triggers);
+  const triggers = buildTriggerPlugins(config.triggers);
   const logger = createLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, registries, triggers, { logger }), {
     bufferLogs: true,

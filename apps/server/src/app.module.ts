@@ -26,7 +26,13 @@ import { HistoryService } from './triggers/history.service';
 import { TriggerDispatcher } from './triggers/trigger-dispatcher.service';
 import { TriggerRunsService } from './triggers/trigger-runs.service';
 import { TriggersController } from './triggers/triggers.controller';
-import { EnvTriggers, TriggersService, buildEnvTriggers } from './triggers/triggers.service';
+import { EnvTriggers, type TriggerPlugins, TriggersService, buildTriggerPlugins } from './triggers/triggers.service';
+import { TriggerCatalog } from './triggers/trigger-catalog';
+import { ActionRunnerRef } from './update-actions/action-trigger-types';
+import { DbUpdateJournal, UpdateJournalStore } from './update-actions/db-update-journal';
+import { UpdateActionsService } from './update-actions/update-actions.service';
+import { UpdateJournalEntity } from './database/entities';
+import { DataSource } from 'typeorm';
 import { WatchersController } from './watchers/watchers.controller';
 import { WatchersService } from './watchers/watchers.service';
 import type { Logger as PinoLogger } from 'pino';
@@ -54,7 +60,7 @@ export class AppModule {
   static forRoot(
     config: TidewatchConfig,
     registries: RegistryResolver = createRegistryResolver(config.registries),
-    envTriggers: EnvTriggers = buildEnvTriggers(config.triggers),
+    plugins: TriggerPlugins = buildTriggerPlugins(config.triggers),
     options: AppModuleOptions = {},
   ): DynamicModule {
     return {
@@ -72,7 +78,11 @@ export class AppModule {
         : [AppController, HealthController, ContainersController, WatchersController, RegistriesController, TriggersController, HistoryController, EventsController, MetricsController, ReadinessController, WebhooksController],
       providers: [
         { provide: ConfigService, useValue: new ConfigService(config) },
-        { provide: EnvTriggers, useValue: envTriggers },
+        { provide: EnvTriggers, useValue: plugins.env },
+        { provide: TriggerCatalog, useValue: plugins.catalog },
+        { provide: ActionRunnerRef, useValue: plugins.runner },
+        { provide: UpdateJournalStore, useFactory: (dataSource: DataSource) => new DbUpdateJournal(dataSource.getRepository(UpdateJournalEntity)), inject: [DataSource] },
+        UpdateActionsService,
         { provide: SecretBox, useValue: SecretBox.fromConfig(config.secretKey, config.dataDir) },
         ContainerEventsService,
         DeliveryService,

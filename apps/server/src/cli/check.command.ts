@@ -8,7 +8,7 @@ import { createLogger } from '../logging/logger';
 import { createRegistryResolver } from '../registries/registries.service';
 import { SchedulerRepository } from '../scheduler/scheduler.repository';
 import { DeliveryService } from '../triggers/delivery.service';
-import { TriggersService, buildEnvTriggers } from '../triggers/triggers.service';
+import { TriggersService, buildTriggerPlugins } from '../triggers/triggers.service';
 import { UpdatesService } from '../updates/updates.service';
 import { WatchersService } from '../watchers/watchers.service';
 import { parseArgs } from './args';
@@ -91,7 +91,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const notify = args.flags.has('notify');
   const config = oneShotConfig(loadConfig(io.env));
   const logger = createLogger(config, { fd: 2, ...(hasExplicitLogLevel(io.env) ? {} : { level: 'warn' }) });
-  const module = AppModule.forRoot(config, createRegistryResolver(config.registries), buildEnvTriggers(config.triggers), { logger, headless: true, overrides: cliOverrides(notify) });
+  const module = AppModule.forRoot(config, createRegistryResolver(config.registries), buildTriggerPlugins(config.triggers), { logger, headless: true, overrides: cliOverrides(notify) });
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(PinoNestLogger));
   try {

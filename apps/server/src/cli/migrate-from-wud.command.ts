@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readAuthConfig, readCorsConfig } from '../auth/auth-config';
 import { ConfigError, loadConfig } from '../config/config';
 import { createRegistryResolver } from '../registries/registries.service';
-import { buildEnvTriggers } from '../triggers/triggers.service';
+import { buildTriggerPlugins } from '../triggers/triggers.service';
 import { UsageError, parseArgs } from './args';
 import type { CliIo } from './io';
 import { type EnvEntry, type MigrationResult, migrateWudEnv, parseDockerInspect, parseEnvFile, rejectSetting, renderMigration } from './wud-migration';
@@ -38,7 +38,7 @@ export function validateMigration(result: MigrationResult, dataDir: string): str
       const config = loadConfig(env);
       const resolver = createRegistryResolver(config.registries);
       void resolver.close();
-      buildEnvTriggers(config.triggers);
+      buildTriggerPlugins(config.triggers);
       readAuthConfig(config.raw);
       readCorsConfig(config.raw);
       return null;

@@ -165,7 +165,10 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     const retryable = failure instanceof TriggerDeliveryError ? failure.retryable : failure !== undefined;
     const error = failure === undefined ? null : redact(failure instanceof Error ? failure.message : JSON.stringify(failure), trigger.secrets);
     const status: TriggerRunStatus = failure === undefined ? 'success' : retryable && !meta.finalAttempt && meta.origin !== 'manual' && meta.origin !== 'test' ? 'retrying' : 'error';
-    const run = await this.record(trigger, events, { ...meta, status, durationMs, error, summary: outcome ? redact(outcome.summary, trigger.secrets) : null });
+    // Update actions report their steps (with durations) for the history.
+    const details = outcome?.details ?? (failure instanceof TriggerDeliveryError ? failure.details : undefined);
+    const steps = Array.isArray(details?.steps) ? (details.steps as object[]) : undefined;
+    const run = await this.record(trigger, events, { ...meta, status, durationMs, error, summary: outcome ? redact(outcome.summary, trigger.secrets) : null, ...(steps ? { steps } : {}) });
     if (error) this.logger.warn(`Trigger ${trigger.id} failed (attempt ${meta.attempt ?? 1}): ${error}`);
     return {
       ok: failure === undefined,

@@ -1,16 +1,5 @@
-import {
-  type AnyTriggerType,
-  type CommonTriggerConfig,
-  type TriggerDeps,
-  type TriggerProvider,
-  TriggerConfigError as PackageConfigError,
-  WUD_TRIGGER_KEY_ALIASES,
-  createTrigger,
-  isTriggerTypeName,
-  maskSecrets,
-  secretValues,
-  triggerTypes,
-} from '@tidewatch/triggers';
+import { type AnyTriggerType, type CommonTriggerConfig, type TriggerDeps, type TriggerProvider, WUD_TRIGGER_KEY_ALIASES, maskSecrets, secretValues } from '@tidewatch/triggers';
+import { ALL_TRIGGER_TYPES, CatalogConfigError, type TriggerCatalog } from './trigger-catalog';
 
 /** Where a trigger was defined: environment/YAML (read-only in the API) or the UI/API (stored). */
 export type TriggerSource = 'env' | 'ui';
@@ -50,6 +39,7 @@ export const TRIGGER_NAME = /^[a-z0-9][a-z0-9-]*$/;
  * and builds its provider. Does no I/O.
  */
 export function buildTriggerInstance(
+  catalog: TriggerCatalog,
   type: string,
   name: string,
   rawValues: Readonly<Record<string, string>>,
@@ -57,8 +47,8 @@ export function buildTriggerInstance(
   options: { enabled?: boolean; deps?: TriggerDeps } = {},
 ): TriggerInstance {
   const id = `${type}.${name}`;
-  if (!isTriggerTypeName(type)) {
-    throw new TriggerConfigError(id, undefined, `unknown trigger type "${type}" (known: ${Object.keys(triggerTypes).join(', ')})`);
+  if (!catalog.has(type)) {
+    throw new TriggerConfigError(id, undefined, `unknown trigger type "${type}" (known: ${ALL_TRIGGER_TYPES.join(', ')})`);
   }
   if (!TRIGGER_NAME.test(name)) {
     throw new TriggerConfigError(id, undefined, `trigger name "${name}" must be lower-case letters, digits or dashes`);
@@ -66,8 +56,7 @@ export function buildTriggerInstance(
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(rawValues)) values[WUD_TRIGGER_KEY_ALIASES[key] ?? key] = value;
   try {
-    const created = createTrigger(type, values, options.deps);
-    const definition: AnyTriggerType = triggerTypes[type];
+    const created = catalog.create(type, id, values, options.deps);
     return {
       id,
       type,
@@ -76,15 +65,12 @@ export function buildTriggerInstance(
       enabled: options.enabled ?? true,
       common: created.common,
       values,
-      definition,
+      definition: created.definition,
       provider: created.provider,
-      secrets: secretValues(values, definition.secretKeys),
+      secrets: secretValues(values, created.definition.secretKeys),
     };
   } catch (error) {
-    if (error instanceof PackageConfigError) {
-      const [first] = error.issues;
-      throw new TriggerConfigError(id, first?.key, first ? `${first.key.toUpperCase()}: ${first.message}` : error.message);
-    }
+    if (error instanceof CatalogConfigError) throw new TriggerConfigError(id, error.key, error.message);
     throw error;
   }
 }

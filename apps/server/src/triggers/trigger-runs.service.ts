@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { type TriggerEvent, describeSchema, sampleTriggerEvent, triggerTypes } from '@tidewatch/triggers';
+import { type TriggerEvent, describeSchema, sampleTriggerEvent } from '@tidewatch/triggers';
+import { TriggerCatalog } from './trigger-catalog';
 import { ContainersService } from '../containers/containers.service';
 import { toTriggerDto } from './trigger.mapper';
 import type { ContainerTriggerDto, CreateTriggerDto, RunResultDto, TriggerDto, TriggerTypeDto, UpdateTriggerDto } from './trigger.dto';
@@ -20,6 +21,7 @@ export class TriggerRunsService {
     private readonly triggers: TriggersService,
     private readonly delivery: DeliveryService,
     private readonly containers: ContainersService,
+    private readonly catalog: TriggerCatalog,
   ) {}
 
   list(): TriggerDto[] {
@@ -27,7 +29,7 @@ export class TriggerRunsService {
   }
 
   types(): TriggerTypeDto[] {
-    return Object.values(triggerTypes).map((type) => ({
+    return this.catalog.types().map((type) => ({
       type: type.type,
       description: type.description,
       fields: describeSchema(type, { includeCommon: true }).map(({ default: fallback, ...field }) => ({

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { triggerTypes } from '@tidewatch/triggers';
+import { ALL_TRIGGER_TYPES } from './trigger-catalog';
 
-const TYPES = Object.keys(triggerTypes);
+const TYPES = [...ALL_TRIGGER_TYPES];
 
 @ValidatorConstraint({ name: 'stringRecord' })
 class StringRecordConstraint implements ValidatorConstraintInterface {

@@ -4,6 +4,8 @@ import type { Repository } from 'typeorm';
 import { SecretBox } from '../common/secret-box';
 import { ConfigError } from '../config/config';
 import { TriggerConfigEntity } from '../database/entities';
+import { ActionRunnerRef } from '../update-actions/action-trigger-types';
+import { TriggerCatalog } from './trigger-catalog';
 import { type TriggerInstance, TriggerConfigError, buildTriggerInstance } from './trigger-instance';
 
 /** Triggers defined in the environment, built before Nest starts (their errors name the variable). */
@@ -24,6 +26,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
     env: EnvTriggers,
     @InjectRepository(TriggerConfigEntity) private readonly repository: Repository<TriggerConfigEntity>,
     private readonly secrets: SecretBox,
+    private readonly catalog: TriggerCatalog,
   ) {
     for (const instance of env.instances) this.instances.set(instance.id, instance);
   }
@@ -35,7 +38,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
         continue;
       }
       try {
-        this.instances.set(row.id, buildTriggerInstance(row.type, row.name, this.storedValues(row), 'ui', { enabled: row.enabled }));
+        this.instances.set(row.id, buildTriggerInstance(this.catalog, row.type, row.name, this.storedValues(row), 'ui', { enabled: row.enabled }));
       } catch (error) {
         this.logger.error(`Stored trigger ${row.id} is invalid and was not loaded: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -63,7 +66,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
   /** Creates a stored trigger; the settings are validated by the type's schema first. */
   async create(type: string, name: string, values: Record<string, string>, enabled: boolean): Promise<TriggerInstance> {
     if (this.instances.has(`${type}.${name}`)) throw new ConflictException(`Trigger ${type}.${name} already exists`);
-    const instance = buildTriggerInstance(type, name, values, 'ui', { enabled });
+    const instance = buildTriggerInstance(this.catalog, type, name, values, 'ui', { enabled });
     await this.repository.insert(this.toRow(instance));
     this.instances.set(instance.id, instance);
     return instance;
@@ -81,7 +84,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
       if (!(key in values) && current.values[key] !== undefined) merged[key] = current.values[key];
       if (merged[key] === '') delete merged[key];
     }
-    const instance = buildTriggerInstance(type, name, merged, 'ui', { enabled });
+    const instance = buildTriggerInstance(this.catalog, type, name, merged, 'ui', { enabled });
     await this.repository.save(this.toRow(instance));
     this.instances.set(instance.id, instance);
     await current.provider.close?.();
@@ -120,11 +123,11 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
 }
 
 /** Builds the environment's triggers; a bad setting is a configuration error naming the variable. */
-export function buildEnvTriggers(triggers: ReadonlyArray<{ type: string; name: string; values: Record<string, string>; sources: Record<string, string> }>): EnvTriggers {
+export function buildEnvTriggers(catalog: TriggerCatalog, triggers: ReadonlyArray<{ type: string; name: string; values: Record<string, string>; sources: Record<string, string> }>): EnvTriggers {
   return new EnvTriggers(
     triggers.map((trigger) => {
       try {
-        return buildTriggerInstance(trigger.type, trigger.name, trigger.values, 'env');
+        return buildTriggerInstance(catalog, trigger.type, trigger.name, trigger.values, 'env');
       } catch (error) {
         if (error instanceof TriggerConfigError) {
           const variable = (error.key && trigger.sources[error.key]) ?? Object.values(trigger.sources)[0] ?? `TIDEWATCH_TRIGGER_${trigger.type.toUpperCase()}_${trigger.name.toUpperCase()}`;
@@ -135,4 +138,17 @@ export function buildEnvTriggers(triggers: ReadonlyArray<{ type: string; name: s
       }
     }),
   );
+}
+
+/** Trigger types and the environment's triggers, built once before Nest starts. */
+export interface TriggerPlugins {
+  runner: ActionRunnerRef;
+  catalog: TriggerCatalog;
+  env: EnvTriggers;
+}
+
+export function buildTriggerPlugins(triggers: Parameters<typeof buildEnvTriggers>[1]): TriggerPlugins {
+  const runner = new ActionRunnerRef();
+  const catalog = new TriggerCatalog(runner);
+  return { runner, catalog, env: buildEnvTriggers(catalog, triggers) };
 }

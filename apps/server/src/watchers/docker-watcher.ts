@@ -58,6 +58,11 @@ export class DockerWatcher {
     return this.config.name;
   }
 
+  /** The engine this watcher follows (update actions act on the same one). */
+  get engine(): DockerRepository {
+    return this.docker;
+  }
+
   /**
    * Lists the engine's containers and brings the store in line. Concurrent calls share one run.
    * A check cycle checks everything it synced; other callers (reconnects) pass `notify` so that

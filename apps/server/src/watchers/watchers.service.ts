@@ -65,6 +65,11 @@ export class WatchersService implements OnApplicationBootstrap, OnApplicationShu
     await this.get(watcherName).refreshOne(id);
   }
 
+  /** The Docker engine of a watcher. */
+  engine(name: string): DockerWatcher['engine'] {
+    return this.get(name).engine;
+  }
+
   names(): string[] {
     return [...this.watchers.keys()];
   }

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
+import '../modules/auth/register';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
 
