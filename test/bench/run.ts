@@ -1,10 +1,14 @@
-// `npm run bench [-- detection api …]`: benchmarks on the real test environment. Figures are
-// printed for the closing notes, never asserted.
+// `npm run bench [-- detection api delivery update push ui]`: benchmarks on the real test
+// environment. Figures are printed for the closing notes, never asserted.
 import { startDockerEngine, startRegistry, stopAll } from '../env';
 import { apiBench } from './api.bench';
+import { deliveryBench } from './delivery.bench';
 import { detectionBench } from './detection.bench';
+import { uiBench } from './ui.bench';
+import { updateBench } from './update.bench';
+import { pushBench } from './webhook.bench';
 
-const BENCHES = ['detection', 'api'] as const;
+const BENCHES = ['detection', 'api', 'delivery', 'update', 'push', 'ui'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 function numberEnv(name: string, fallback: number): number {
@@ -28,6 +32,18 @@ async function main(): Promise<void> {
           break;
         case 'api':
           await apiBench(engine, registry, { stored: numberEnv('BENCH_STORED', 1000) });
+          break;
+        case 'delivery':
+          await deliveryBench(engine, registry, { triggers: numberEnv('BENCH_TRIGGERS', 20), containers: numberEnv('BENCH_DELIVERY_CONTAINERS', 50) });
+          break;
+        case 'update':
+          await updateBench(engine, registry, { runs: numberEnv('BENCH_UPDATES', 5) });
+          break;
+        case 'push':
+          await pushBench(engine, registry);
+          break;
+        case 'ui':
+          await uiBench(engine, registry, { stored: numberEnv('BENCH_STORED', 1000) });
           break;
       }
     }

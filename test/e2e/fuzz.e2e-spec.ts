@@ -85,6 +85,8 @@ function sample(schema: Schema | undefined, components: Record<string, Schema>):
       return true;
     case 'array':
       return [sample(schema.items, components)];
+    case 'object':
+    case undefined:
     default:
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, sample(property, components)]));
   }

@@ -115,7 +115,8 @@ describe('OIDC sign-in in Chromium', () => {
       await signInAs(page, 'bob');
       expect((await me(page)).body).toMatchObject({ username: 'bob', role: 'viewer' });
       const refused = await page.evaluate(async () => {
-        const csrf = /tidewatch_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+        const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+        const csrf = /tidewatch_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
         return (await fetch('/api/containers/watch', { method: 'POST', headers: { 'x-csrf-token': decodeURIComponent(csrf) } })).status;
       });
       expect(refused).toBe(403);
@@ -153,8 +154,8 @@ describe('OIDC sign-in in Chromium', () => {
     const { context, page } = await newPage();
     try {
       await page.goto(`${server.url}/login`);
-      await page.getByLabel('User name').fill('admin');
-      await page.getByLabel('Password', { exact: true }).fill('local admin password');
+      await page.locator('#login-username').fill('admin');
+      await page.locator('#login-password').fill('local admin password');
       await page.screenshot({ path: browser.screenshotPath('login') });
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL(`${server.url}/`);

@@ -43,7 +43,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
     await exited;
   };
   const handle = registerResource(`oidc-provider:${options.port}`, stop, child.pid ? [{ op: 'kill', pid: child.pid, match: SCRIPT }] : []);
-  await waitFor(async () => log.includes('READY '), {
+  await waitFor(() => log.includes('READY '), {
     timeoutMs: 20_000,
     intervalMs: 50,
     what: 'OIDC provider',

@@ -192,7 +192,8 @@ export function readAuthConfig(root: ConfigTree): AuthConfig {
   const tree: ConfigTree = node ?? {};
   for (const key of Object.keys(tree)) {
     if (!['disabled', 'admin', 'basic', 'oidc', 'session', 'cookie', 'lockout'].includes(key)) {
-      const first = isLeaf(tree[key]) ? (tree[key] as ConfigLeaf) : flattenLeaves(tree[key]).values().next().value;
+      const node = tree[key];
+      const first = isLeaf(node) ? node : flattenLeaves(node).values().next().value;
       throw new ConfigError(`${first?.source ?? key}: unknown auth setting`);
     }
   }

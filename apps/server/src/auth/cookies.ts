@@ -10,7 +10,7 @@ export const OIDC_COOKIE = 'tidewatch_oidc';
 
 export function cookieOf(request: Request, name: string): string | undefined {
   const cookies = (request as Request & { cookies?: Record<string, unknown> }).cookies;
-  const value = cookies?.[name];
+  const value: unknown = cookies?.[name];
   return typeof value === 'string' && value.length > 0 && value.length <= 4096 ? value : undefined;
 }
 

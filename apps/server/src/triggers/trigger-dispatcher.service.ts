@@ -11,6 +11,8 @@ import { eventId, passesThreshold, triggerFor, updateValue } from './trigger-pol
 import { type OutboxPayload, makeEvent, toTriggerContainer } from './trigger-events';
 import { TriggersService } from './triggers.service';
 
+const INSERT_CHUNK = 100;
+
 interface PlannedDelivery {
   row: OutboxEntity;
   notifications: TriggerNotificationEntity[];
@@ -117,8 +119,14 @@ export class TriggerDispatcher {
       (await manager.find(OutboxEntity, { select: { eventId: true }, where: { eventId: In(planned.map((item) => item.row.eventId)) } })).map((row) => row.eventId),
     );
     const fresh = planned.filter((item) => !existing.has(item.row.eventId));
-    await manager.save(OutboxEntity, fresh.map((item) => item.row), { chunk: 200 });
-    await manager.save(TriggerNotificationEntity, fresh.flatMap((item) => item.notifications), { chunk: 200 });
+    // Plain multi-row INSERTs (save() would read every row back first).
+    for (let index = 0; index < fresh.length; index += INSERT_CHUNK) {
+      await manager.insert(OutboxEntity, fresh.slice(index, index + INSERT_CHUNK).map((item) => item.row));
+    }
+    const notifications = fresh.flatMap((item) => item.notifications);
+    for (let index = 0; index < notifications.length; index += INSERT_CHUNK) {
+      await manager.upsert(TriggerNotificationEntity, notifications.slice(index, index + INSERT_CHUNK), { conflictPaths: ['triggerId', 'containerIdentity'], skipUpdateIfNoValuesChanged: false });
+    }
   }
 
   private async notifiedFor(manager: EntityManager, triggers: TriggerInstance[], containers: ContainerEntity[]): Promise<Map<string, string>> {

@@ -3,7 +3,8 @@
  * (openapi-fetch) sends real Request objects here; a test lists the routes it expects, and any
  * other request fails the test loudly instead of returning undefined.
  */
-export type FakeRoute = (request: Request, params: Record<string, string>) => Response | unknown | Promise<Response | unknown>;
+/** Returns a Response, or a JSON body for a 200 (or a promise of either). */
+export type FakeRoute = (request: Request, params: Record<string, string>) => unknown;
 
 type Entry = { method: string; pattern: RegExp; keys: string[]; handler: FakeRoute };
 

@@ -29,7 +29,7 @@ export class OutboxEntity {
 
   /** The events (container snapshots) to send. */
   @Column({ type: 'simple-json' })
-  payload: unknown;
+  payload: object;
 
   @Column({ type: 'varchar', length: 16 })
   status: OutboxStatus;

@@ -14,7 +14,7 @@ export function TriggerSettings({ triggerType, trigger }: TriggerSettingsProps) 
         return (
           <div key={field.key}>
             <dt>
-              {field.label} <span className="cell__muted cell__mono">{field.key.toUpperCase()}</span>
+              {field.label} <span className="cell__muted cell__mono">{field.env}</span>
             </dt>
             <dd>
               {field.secret ? (

@@ -1,6 +1,6 @@
 import type { Trigger, TriggerField, TriggerType } from '../types';
 
-const field = (patch: Partial<TriggerField> & Pick<TriggerField, 'key' | 'label' | 'type'>): TriggerField => ({ required: false, secret: false, help: '', group: 'provider', ...patch });
+const field = (patch: Partial<TriggerField> & Pick<TriggerField, 'key' | 'label' | 'type'>): TriggerField => ({ required: false, secret: false, help: '', group: 'provider', env: patch.key.toUpperCase(), ...patch });
 
 /** A webhook type as GET /api/triggers/types describes it (trimmed to the interesting fields). */
 export const webhookType: TriggerType = {
@@ -14,7 +14,7 @@ export const webhookType: TriggerType = {
     field({ key: 'timeout', label: 'Timeout', type: 'number', default: '10000', help: 'Milliseconds to wait.' }),
     field({ key: 'once', label: 'Once', type: 'boolean', default: 'true', group: 'common', help: 'Notify only once per new version.' }),
     field({ key: 'events', label: 'Events', type: 'list', options: ['update-available', 'update-applied', 'update-failed'], default: 'update-available', group: 'common', help: 'Events that fire this trigger.' }),
-    { ...field({ key: 'title', label: 'Title', type: 'string', default: 'New ${container.updateKind.kind} for ${container.name}', group: 'common', help: 'Title template.' }), format: 'template' } as TriggerField,
+    field({ key: 'title', label: 'Title', type: 'string', default: 'New ${container.updateKind.kind} for ${container.name}', group: 'common', help: 'Title template.', format: 'template' }),
   ],
 };
 

@@ -37,7 +37,7 @@ function toBoolean(text: string | undefined): boolean | undefined {
 
 /** Whether the field holds a template (rendered as a multi-line text area). */
 export function isTemplateField(field: TriggerField): boolean {
-  return 'format' in field && field.format === 'template';
+  return field.format === 'template';
 }
 
 export function splitList(text: string): string[] {
