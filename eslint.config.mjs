@@ -10,6 +10,8 @@ const ioAndFrameworks = [
   'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process',
 ];
 
+const NODE_IO = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'dgram', 'node:dgram', 'dns', 'node:dns', 'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads'];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/*.cjs', '**/*.mjs', '**/*.d.ts', 'test/artifacts/**'],
@@ -49,6 +51,13 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       // Integration and e2e tests use the shared real test environment in test/env.
       '@nx/enforce-module-boundaries': 'off',
+    },
+  },
+  {
+    // The pure domain does no I/O: Node's I/O modules are banned there too (the Nx rule covers packages).
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: NODE_IO.map((name) => ({ name, message: 'packages/core is pure domain logic: no I/O.' })) }],
     },
   },
   prettier,
