@@ -11,7 +11,6 @@ import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { api, type ServerProcess, startServer } from '../support/server-process';
 
 const SCHEMES = ['light', 'dark'] as const;
-type Scheme = (typeof SCHEMES)[number];
 
 describe('dashboard (Chromium)', () => {
   let engine: DockerEngine;
@@ -35,15 +34,15 @@ describe('dashboard (Chromium)', () => {
     const sizes = options.narrow ? [{ suffix: '', width: 1280, height: 800 }, { suffix: '-360', width: 360, height: 740 }] : [{ suffix: '', width: 1280, height: 800 }];
     for (const scheme of SCHEMES) {
       for (const size of sizes) {
-        const shotContext = await browser.newContext({ colorScheme: scheme as Scheme, width: size.width, height: size.height });
+        const shotContext = await browser.newContext({ colorScheme: scheme, width: size.width, height: size.height });
         const shot = await shotContext.newPage();
         await shot.goto(`${server.url}${path}`);
         await shot.locator('h1').first().waitFor();
         await options.ready?.(shot);
-        await shot.waitForFunction(() => document.querySelectorAll('.state--loading, .stat__placeholder').length === 0, undefined, { timeout: 15_000 });
+        await shot.waitForFunction(`document.querySelectorAll('.state--loading, .stat__placeholder').length === 0`, undefined, { timeout: 15_000 });
         if (size.width === 360) {
           // Works at 360 px: nothing wider than the screen.
-          const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          const overflow = await shot.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
           expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
         }
         await shot.screenshot({ path: browser.screenshotPath(`${name}${size.suffix}-${scheme}`), fullPage: true });
@@ -174,10 +173,10 @@ describe('dashboard (Chromium)', () => {
     await page.goto(`${server.url}/containers`);
     await row('shop').waitFor();
     await page.getByTestId('live-status').getByText('Live').waitFor({ timeout: 10_000 });
-    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await page.evaluate('window.__sameDocument = true');
     await runContainer(engine, shopImage.reference, { name: 'newcomer' });
     await row('newcomer').waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
   });
 
   it('has screenshots of the overview, hosts and settings pages', async () => {
@@ -190,18 +189,15 @@ describe('dashboard (Chromium)', () => {
     await page.goto(`${server.url}/containers`);
     await row('shop').waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
+    const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).not.toBe('none');
     // Every clickable thing is a real control.
-    const clickableDivs = await page.evaluate(() => Array.from(document.querySelectorAll('div[onclick], span[onclick], [role="button"]:not(button)')).length);
+    const clickableDivs = await page.evaluate<number>(`document.querySelectorAll('div[onclick], span[onclick], [role="button"]:not(button)').length`);
     expect(clickableDivs).toBe(0);
     // Every form control has a label.
-    const unlabelled = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('input, select, textarea')).filter((element) => {
-        const control = element as HTMLInputElement;
-        return control.labels?.length === 0 && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby');
-      }).length,
+    const unlabelled = await page.evaluate<number>(
+      `Array.from(document.querySelectorAll('input, select, textarea')).filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby')).length`,
     );
     expect(unlabelled).toBe(0);
   });

@@ -46,6 +46,16 @@ describe('WUD API clients keep working', () => {
     expect(list.filter((c) => c.updateAvailable === true)).toHaveLength(1);
   });
 
+  it('pagination and sorting keep the bare array', async () => {
+    const response = await fetch(`${server.url}/api/containers?sort=-name&offset=1&limit=1`);
+    expect(response.headers.get('x-total-count')).toBe('2');
+    const page = (await response.json()) as Array<{ name: string }>;
+    expect(page.map((c) => c.name)).toEqual(['db']);
+    const bad = await api<{ message: string }>(server, '/api/containers?sort=colour');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('sort');
+  });
+
   it('every WUD container field is present (null, never missing)', async () => {
     const { body } = await api<Array<Record<string, unknown>>>(server, '/api/containers');
     const keys = ['id', 'name', 'displayName', 'displayIcon', 'status', 'watcher', 'includeTags', 'excludeTags', 'transformTags', 'linkTemplate', 'link', 'triggerInclude', 'triggerExclude', 'image', 'result', 'error', 'updateAvailable', 'updateKind', 'labels'];

@@ -39,7 +39,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List watched containers (a bare array, as WUD returns it). */
+        /** List watched containers (a bare array, as WUD returns it); optional sort, offset and limit. */
         get: operations["Containers_list"];
         put?: never;
         post?: never;
@@ -927,7 +927,7 @@ export interface components {
         };
         CreateTriggerDto: {
             /** @enum {string} */
-            type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+            type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
             /** @example ops */
             name: string;
             /** @default true */
@@ -1306,6 +1306,12 @@ export interface operations {
                 registry?: string;
                 /** @description Only the container with this name. */
                 name?: string;
+                /** @description Sort by a field (prefix - for descending). Default: watcher, then name. */
+                sort?: "name" | "-name" | "watcher" | "-watcher" | "status" | "-status" | "updateAvailable" | "-updateAvailable" | "checkedAt" | "-checkedAt" | "image" | "-image";
+                /** @description Skip this many containers (the response stays a bare array; X-Total-Count carries the total). */
+                offset?: number;
+                /** @description Return at most this many containers. */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -1315,6 +1321,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Containers matching the filters, before offset/limit. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1699,7 +1707,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
                 name: string;
             };
             cookie?: never;
@@ -1737,7 +1745,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
                 name: string;
             };
             cookie?: never;
@@ -1787,7 +1795,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
                 name: string;
             };
             cookie?: never;
@@ -1831,7 +1839,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
                 name: string;
             };
             cookie?: never;
@@ -1911,7 +1919,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command";
+                type: "webhook" | "email" | "sms" | "slack" | "discord" | "telegram" | "ntfy" | "gotify" | "mqtt" | "command" | "docker" | "compose";
                 name: string;
                 id: string;
             };

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Fields GET /api/containers can sort by. */
+export const SORT_FIELDS = ['name', 'watcher', 'status', 'updateAvailable', 'checkedAt', 'image'] as const;
 
 export class RegistryRefDto {
   @ApiProperty({ example: 'hub.public' }) name: string;
@@ -106,6 +109,26 @@ export class ContainerQueryDto {
   @IsString()
   @MaxLength(256)
   name?: string;
+
+  @ApiPropertyOptional({ enum: SORT_FIELDS.flatMap((field) => [field, `-${field}`]), description: 'Sort by a field (prefix - for descending). Default: watcher, then name.' })
+  @IsOptional()
+  @IsIn(SORT_FIELDS.flatMap((field) => [field, `-${field}`]), { message: `sort must be one of ${SORT_FIELDS.join(', ')} (prefix - for descending)` })
+  sort?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Skip this many containers (the response stays a bare array; X-Total-Count carries the total).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0, { message: 'offset must be at least 0' })
+  offset?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'Return at most this many containers.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(10000, { message: 'limit must be at most 10000' })
+  limit?: number;
 }
 
 export class ContainerIdParam {

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorDto } from '../common/error.dto';
 import { ContainerDto, ContainerIdParam, ContainerQueryDto, DecisionDto } from './container.dto';
@@ -11,11 +12,14 @@ export class ContainersController {
   constructor(private readonly containers: ContainersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List watched containers (a bare array, as WUD returns it).' })
-  @ApiOkResponse({ type: [ContainerDto] })
+  @ApiOperation({ summary: 'List watched containers (a bare array, as WUD returns it); optional sort, offset and limit.' })
+  @ApiOkResponse({ type: [ContainerDto], headers: { 'X-Total-Count': { description: 'Containers matching the filters, before offset/limit.', schema: { type: 'integer' } } } })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'A filter has a bad value.' })
-  async list(@Query() query: ContainerQueryDto): Promise<ContainerDto[]> {
-    return (await this.containers.list(query)).map(toContainerDto);
+  async list(@Query() query: ContainerQueryDto, @Res({ passthrough: true }) response: Response): Promise<ContainerDto[]> {
+    const containers = await this.containers.list(query);
+    response.setHeader('X-Total-Count', String(containers.length));
+    const start = query.offset ?? 0;
+    return containers.slice(start, query.limit === undefined ? undefined : start + query.limit).map(toContainerDto);
   }
 
   @Post('watch')

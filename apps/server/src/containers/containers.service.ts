@@ -18,7 +18,8 @@ export class ContainersService {
       ...(query.status !== undefined ? { status: query.status } : {}),
       ...(query.name !== undefined ? { name: query.name } : {}),
     });
-    return query.registry === undefined ? containers : containers.filter((container) => container.image.registry.name === query.registry);
+    const filtered = query.registry === undefined ? containers : containers.filter((container) => container.image.registry.name === query.registry);
+    return query.sort ? sortContainers(filtered, query.sort) : filtered;
   }
 
   async get(id: string): Promise<ContainerEntity> {
@@ -42,4 +43,28 @@ export class ContainersService {
   watchOne(id: string): Promise<ContainerEntity> {
     return this.updates.checkOne(id);
   }
+}
+
+function sortKey(container: ContainerEntity, field: string): string | number {
+  switch (field) {
+    case 'updateAvailable':
+      return container.updateAvailable ? 1 : 0;
+    case 'image':
+      return `${container.image.name}:${container.image.tag.value}`;
+    case 'checkedAt':
+      return container.checkedAt ?? '';
+    default:
+      return String(container[field as 'name' | 'watcher' | 'status']);
+  }
+}
+
+/** Stable sort by one field (`-field` descending), then by watcher and name. */
+export function sortContainers(containers: ContainerEntity[], sort: string): ContainerEntity[] {
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  return [...containers].sort((a, b) => {
+    const [x, y] = [sortKey(a, field), sortKey(b, field)];
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return (descending ? -order : order) || a.watcher.localeCompare(b.watcher) || a.name.localeCompare(b.name);
+  });
 }
