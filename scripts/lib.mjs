@@ -25,8 +25,11 @@ export function ensureNodeModules() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('Installing npm dependencies (npm ci)…');
-  mustRun('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional binaries
+  // (@swc/core-darwin-*, …) out of the lock file and then refuses it in `npm ci`. With a lock
+  // file that matches package.json, `npm install` installs exactly the locked versions.
+  console.log('Installing npm dependencies (npm install from package-lock.json)…');
+  mustRun('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Builds what is missing or stale; Nx's cache makes this a quick no-op on a built tree. */
