@@ -5,7 +5,17 @@
 // every page, light and dark (and 360 px wide), go to test/artifacts/screenshots.
 import type { Container } from '@tidewatch/api-client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type DockerEngine, type PushedImage, type TestRegistry, pushImage, pushTags, runContainer, startDockerEngine, startRegistry, waitFor } from '../env';
+import {
+  type DockerEngine,
+  type PushedImage,
+  type TestRegistry,
+  pushImage,
+  pushTags,
+  runContainer,
+  startDockerEngine,
+  startRegistry,
+  waitFor,
+} from '../env';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { api, type ServerProcess, startServer } from '../support/server-process';
@@ -27,43 +37,75 @@ describe('dashboard (Chromium)', () => {
     if (!body[0]) throw new Error(`container ${name} not listed`);
     return body[0];
   };
-  const row = (name: string) => page.locator(`[data-testid="container-row"][data-container-name="${name}"]`);
+  const row = (name: string) =>
+    page.locator(`[data-testid="container-row"][data-container-name="${name}"]`);
 
   /** Screenshots of the current URL in both schemes (and optionally at 360 px). */
-  async function screenshots(name: string, path: string, options: { narrow?: boolean; ready?: (page: Page) => Promise<unknown> } = {}): Promise<void> {
-    const sizes = options.narrow ? [{ suffix: '', width: 1280, height: 800 }, { suffix: '-360', width: 360, height: 740 }] : [{ suffix: '', width: 1280, height: 800 }];
+  async function screenshots(
+    name: string,
+    path: string,
+    options: { narrow?: boolean; ready?: (page: Page) => Promise<unknown> } = {},
+  ): Promise<void> {
+    const sizes = options.narrow
+      ? [
+          { suffix: '', width: 1280, height: 800 },
+          { suffix: '-360', width: 360, height: 740 },
+        ]
+      : [{ suffix: '', width: 1280, height: 800 }];
     for (const scheme of SCHEMES) {
       for (const size of sizes) {
-        const shotContext = await browser.newContext({ colorScheme: scheme, width: size.width, height: size.height });
+        const shotContext = await browser.newContext({
+          colorScheme: scheme,
+          width: size.width,
+          height: size.height,
+        });
         const shot = await shotContext.newPage();
         await shot.goto(`${server.url}${path}`);
         await shot.locator('h1').first().waitFor();
         await options.ready?.(shot);
-        await shot.waitForFunction(`document.querySelectorAll('.state--loading, .stat__placeholder').length === 0`, undefined, { timeout: 15_000 });
+        await shot
+          .locator('.state--loading, .stat__placeholder')
+          .first()
+          .waitFor({ state: 'detached', timeout: 15_000 });
         if (size.width === 360) {
           // Works at 360 px: nothing wider than the screen.
-          const overflow = await shot.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+          const overflow = await shot.evaluate<number>(
+            'document.documentElement.scrollWidth - window.innerWidth',
+          );
           expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
         }
-        await shot.screenshot({ path: browser.screenshotPath(`${name}${size.suffix}-${scheme}`), fullPage: true });
+        await shot.screenshot({
+          path: browser.screenshotPath(`${name}${size.suffix}-${scheme}`),
+          fullPage: true,
+        });
         await shotContext.close();
       }
     }
   }
 
   beforeAll(async () => {
-    [engine, registry, receiver] = await Promise.all([startDockerEngine(), startRegistry(), startHttpReceiver()]);
+    [engine, registry, receiver] = await Promise.all([
+      startDockerEngine(),
+      startRegistry(),
+      startHttpReceiver(),
+    ]);
     shopImage = await pushImage(engine, registry, 'acme/shop', '1.0.0');
     const db = await pushImage(engine, registry, 'acme/db', '15.2.0');
     await runContainer(engine, shopImage.reference, {
       name: 'shop',
-      labels: { 'tidewatch.display.name': 'Shop front', 'tidewatch.display.icon': 'mdi:web', 'com.docker.compose.project': 'store' },
+      labels: {
+        'tidewatch.display.name': 'Shop front',
+        'tidewatch.display.icon': 'mdi:web',
+        'com.docker.compose.project': 'store',
+      },
     });
-    await runContainer(engine, db.reference, { name: 'db', labels: { 'tidewatch.display.icon': 'si:postgresql', 'com.docker.compose.project': 'store' } });
+    await runContainer(engine, db.reference, {
+      name: 'db',
+      labels: { 'tidewatch.display.icon': 'si:postgresql', 'com.docker.compose.project': 'store' },
+    });
     server = await startServer({
       env: {
         TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath,
-        TIDEWATCH_WATCHER_LOCAL_WATCHATSTART: 'false',
         // An environment-defined trigger: listed read-only; manual only so it stays quiet.
         TIDEWATCH_TRIGGER_WEBHOOK_ENVHOOK_URL: `${receiver.url}/env`,
         TIDEWATCH_TRIGGER_WEBHOOK_ENVHOOK_AUTO: 'false',
@@ -92,15 +134,27 @@ describe('dashboard (Chromium)', () => {
     expect(await row('db').textContent()).toContain('up to date');
     // The filters live in the URL.
     await page.getByLabel('Update', { exact: true }).selectOption('available');
-    await waitFor(() => page.url().endsWith('/containers?update=available'), { what: 'filter in the URL' });
-    await waitFor(async () => (await page.getByTestId('container-row').count()) === 1, { what: 'only the container with an update' });
-    await screenshots('containers', '/containers', { narrow: true, ready: (shot) => shot.getByTestId('container-row').first().waitFor() });
-    await screenshots('containers-grouped', '/containers?group=project', { ready: (shot) => shot.getByTestId('group-row').first().waitFor() });
+    await waitFor(() => page.url().endsWith('/containers?update=available'), {
+      what: 'filter in the URL',
+    });
+    await waitFor(async () => (await page.getByTestId('container-row').count()) === 1, {
+      what: 'only the container with an update',
+    });
+    await screenshots('containers', '/containers', {
+      narrow: true,
+      ready: (shot) => shot.getByTestId('container-row').first().waitFor(),
+    });
+    await screenshots('containers-grouped', '/containers?group=project', {
+      ready: (shot) => shot.getByTestId('group-row').first().waitFor(),
+    });
   });
 
   it('creates a webhook trigger through the generated form, tests it and sees success', async () => {
     await page.goto(`${server.url}/triggers`);
-    await page.locator('[data-trigger-id="webhook.envhook"]').getByText('env · read-only').waitFor();
+    await page
+      .locator('[data-trigger-id="webhook.envhook"]')
+      .getByText('env · read-only')
+      .waitFor();
     await page.getByRole('link', { name: 'New trigger' }).click();
     await page.getByLabel('Trigger type').selectOption('webhook');
     const form = page.getByRole('form', { name: 'New webhook trigger' });
@@ -117,34 +171,62 @@ describe('dashboard (Chromium)', () => {
 
     const before = receiver.requests.length;
     await page.getByRole('button', { name: 'Test webhook.hook' }).click();
-    await page.getByTestId('test-outcome').getByText(/delivered in/).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('test-outcome')
+      .getByText(/delivered in/)
+      .waitFor({ timeout: 20_000 });
     expect(receiver.requests.slice(before).map((request) => request.path)).toEqual(['/ui']);
 
     const { body } = await api<Array<{ id: string; source: string }>>(server, '/api/triggers');
-    expect(body.map((trigger) => `${trigger.id}:${trigger.source}`).sort()).toEqual(['webhook.envhook:env', 'webhook.hook:ui']);
+    expect(body.map((trigger) => `${trigger.id}:${trigger.source}`).sort()).toEqual([
+      'webhook.envhook:env',
+      'webhook.hook:ui',
+    ]);
     await screenshots('trigger-edit', '/triggers/webhook/hook');
     await screenshots('trigger-env', '/triggers/webhook/envhook');
-    await screenshots('triggers', '/triggers', { narrow: true, ready: (shot) => shot.getByTestId('trigger-row').first().waitFor() });
+    await screenshots('triggers', '/triggers', {
+      narrow: true,
+      ready: (shot) => shot.getByTestId('trigger-row').first().waitFor(),
+    });
   });
 
   it('runs a trigger for a container from its page and sees the history entry', async () => {
     const shop = await containerByName('shop');
     await page.goto(`${server.url}/containers/${shop.id}`);
     await page.getByRole('heading', { name: 'Shop front' }).waitFor();
-    const hookRow = page.locator('[data-testid="container-trigger-row"][data-trigger-id="webhook.hook"]');
+    const hookRow = page.locator(
+      '[data-testid="container-trigger-row"][data-trigger-id="webhook.hook"]',
+    );
     await hookRow.waitFor();
     const before = receiver.requests.length;
     await hookRow.getByRole('button', { name: 'Run webhook.hook' }).click();
-    await hookRow.getByTestId('run-outcome').getByText(/done in/).waitFor({ timeout: 20_000 });
+    await hookRow
+      .getByTestId('run-outcome')
+      .getByText(/done in/)
+      .waitFor({ timeout: 20_000 });
     expect(receiver.requests.slice(before).map((request) => request.path)).toEqual(['/ui']);
-    expect(JSON.parse(receiver.requests[before].body)).toMatchObject({ name: 'shop', result: { tag: '1.1.0' } });
+    expect(JSON.parse(receiver.requests[before].body)).toMatchObject({
+      name: 'shop',
+      result: { tag: '1.1.0' },
+    });
     // The container's history shows the run (no reload).
-    await page.locator('[data-testid="history-row"][data-trigger="webhook.hook"][data-status="success"]').waitFor({ timeout: 10_000 });
+    await page
+      .locator('[data-testid="history-row"][data-trigger="webhook.hook"][data-status="success"]')
+      .waitFor({ timeout: 10_000 });
     // …and so does the history page.
     await page.goto(`${server.url}/history?container=${encodeURIComponent(shop.identity)}`);
-    await page.locator('[data-testid="history-row"][data-trigger="webhook.hook"]').first().waitFor();
-    await screenshots('container-detail', `/containers/${shop.id}`, { narrow: true, ready: (shot) => shot.getByTestId('decision-row').first().waitFor() });
-    await screenshots('history', '/history', { narrow: true, ready: (shot) => shot.getByTestId('history-row').first().waitFor() });
+    await page
+      .locator('[data-testid="history-row"][data-trigger="webhook.hook"]')
+      .first()
+      .waitFor();
+    await screenshots('container-detail', `/containers/${shop.id}`, {
+      narrow: true,
+      ready: (shot) => shot.getByTestId('decision-row').first().waitFor(),
+    });
+    await screenshots('history', '/history', {
+      narrow: true,
+      ready: (shot) => shot.getByTestId('history-row').first().waitFor(),
+    });
   });
 
   it('updates a container with the Update button when the server has a docker trigger type', async () => {
@@ -155,18 +237,29 @@ describe('dashboard (Chromium)', () => {
       const update = row('shop').getByRole('button', { name: 'Update Shop front' });
       await update.waitFor();
       expect(await update.getAttribute('aria-disabled')).toBe('true');
-      expect(await update.getAttribute('title')).toBe('No update trigger (docker or compose) is configured');
+      expect(await update.getAttribute('title')).toBe(
+        'No update trigger (docker or compose) is configured',
+      );
       return;
     }
-    const created = await api(server, '/api/triggers', { method: 'POST', body: JSON.stringify({ type: 'docker', name: 'updater', configuration: {} }) });
+    const created = await api(server, '/api/triggers', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'docker', name: 'updater', configuration: { auto: 'false' } }),
+    });
     expect(created.status).toBe(201);
     await page.goto(`${server.url}/containers`);
     const update = row('shop').getByRole('button', { name: 'Update Shop front' });
-    await waitFor(async () => (await update.getAttribute('aria-disabled')) === null, { what: 'Update enabled', timeoutMs: 10_000 });
+    await waitFor(async () => (await update.getAttribute('aria-disabled')) === null, {
+      what: 'Update enabled',
+      timeoutMs: 10_000,
+    });
     await update.click();
     await page.getByText(/docker\.updater finished in/).waitFor({ timeout: 120_000 });
     await page.goto(`${server.url}/history?trigger=docker.updater`);
-    await page.locator('[data-testid="history-row"][data-trigger="docker.updater"]').first().waitFor();
+    await page
+      .locator('[data-testid="history-row"][data-trigger="docker.updater"]')
+      .first()
+      .waitFor();
   });
 
   it('shows a newly started container without a reload (Server-Sent Events)', async () => {
@@ -181,19 +274,34 @@ describe('dashboard (Chromium)', () => {
 
   it('has screenshots of the overview, hosts and settings pages', async () => {
     await screenshots('overview', '/', { narrow: true });
-    await screenshots('hosts', '/hosts', { narrow: true, ready: (shot) => shot.getByTestId('watcher-row').first().waitFor() });
-    await screenshots('settings', '/settings', { ready: (shot) => shot.getByTestId('app-version').getByText(/tidewatch/).waitFor() });
+    await screenshots('hosts', '/hosts', {
+      narrow: true,
+      ready: (shot) => shot.getByTestId('watcher-row').first().waitFor(),
+    });
+    await screenshots('settings', '/settings', {
+      ready: (shot) =>
+        shot
+          .getByTestId('app-version')
+          .getByText(/tidewatch/)
+          .waitFor(),
+    });
   });
 
   it('is keyboard accessible: skip link, focus styles, buttons not divs', async () => {
     await page.goto(`${server.url}/containers`);
     await row('shop').waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
-    const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe(
+      'Skip to content',
+    );
+    const outline = await page.evaluate<string>(
+      'getComputedStyle(document.activeElement).outlineStyle',
+    );
     expect(outline).not.toBe('none');
     // Every clickable thing is a real control.
-    const clickableDivs = await page.evaluate<number>(`document.querySelectorAll('div[onclick], span[onclick], [role="button"]:not(button)').length`);
+    const clickableDivs = await page.evaluate<number>(
+      `document.querySelectorAll('div[onclick], span[onclick], [role="button"]:not(button)').length`,
+    );
     expect(clickableDivs).toBe(0);
     // Every form control has a label.
     const unlabelled = await page.evaluate<number>(

@@ -72,7 +72,7 @@ describe('walking skeleton', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${server.url}/containers`);
       const rows = page.getByTestId('container-row');
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2);

@@ -39,7 +39,7 @@ describe('WUD API clients keep working', () => {
     const response = await fetch(`${server.url}/api/containers`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    const containers = (await response.json()) as unknown;
+    const containers = (await response.json());
     expect(Array.isArray(containers)).toBe(true);
     const list = containers as Array<Record<string, unknown>>;
     expect(list).toHaveLength(2);

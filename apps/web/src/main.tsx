@@ -1,3 +1,5 @@
+// First: starts fetching the landing page's data while the rest of the code is evaluated.
+import './app/early-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -4,7 +4,10 @@ import { handleFetch } from './testing/fake-api';
 
 /** Resolves relative URLs against the page, as a browser's Request does. */
 class Request extends UndiciRequest {
-  constructor(input: string | URL | UndiciRequest, init?: ConstructorParameters<typeof UndiciRequest>[1]) {
+  constructor(
+    input: string | URL | UndiciRequest,
+    init?: ConstructorParameters<typeof UndiciRequest>[1],
+  ) {
     super(typeof input === 'string' ? new URL(input, window.location.href).href : input, init);
   }
 }

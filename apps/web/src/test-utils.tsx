@@ -7,7 +7,12 @@ import { Toaster } from './ui/Toaster';
 
 /** A query client for tests: data seeded with setQueryData never goes stale, nothing retries. */
 export function testQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchInterval: false }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: Infinity, retry: false, refetchInterval: false },
+      mutations: { retry: false },
+    },
+  });
 }
 
 /** Shows the current location so tests can assert what the URL holds. */
@@ -18,7 +23,10 @@ function LocationProbe() {
 
 export type RenderOptions = { route?: string; path?: string; queryClient?: QueryClient };
 
-export function renderWithProviders(ui: ReactElement, { route = '/', path = '*', queryClient = testQueryClient() }: RenderOptions = {}): RenderResult & { queryClient: QueryClient } {
+export function renderWithProviders(
+  ui: ReactElement,
+  { route = '/', path = '*', queryClient = testQueryClient() }: RenderOptions = {},
+): RenderResult & { queryClient: QueryClient } {
   const result = render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[route]}>
@@ -37,7 +45,10 @@ export function renderWithProviders(ui: ReactElement, { route = '/', path = '*',
 let serial = 0;
 
 /** A container as the API returns it, with overrides. */
-export function makeContainer(overrides: Partial<Container> = {}, image: Partial<Container['image']> = {}): Container {
+export function makeContainer(
+  overrides: Partial<Container> = {},
+  image: Partial<Container['image']> = {},
+): Container {
   serial += 1;
   const name = overrides.name ?? `app-${serial}`;
   return {
@@ -78,11 +89,20 @@ export function makeContainer(overrides: Partial<Container> = {}, image: Partial
 }
 
 /** A container with a pending tag update of the given size. */
-export function withUpdate(container: Container, semverDiff: 'major' | 'minor' | 'patch' | 'prerelease', remote: string): Container {
+export function withUpdate(
+  container: Container,
+  semverDiff: 'major' | 'minor' | 'patch' | 'prerelease',
+  remote: string,
+): Container {
   return {
     ...container,
     updateAvailable: true,
     result: { tag: remote, digest: null, link: null, created: null },
-    updateKind: { kind: 'tag', localValue: container.image.tag.value, remoteValue: remote, semverDiff },
+    updateKind: {
+      kind: 'tag',
+      localValue: container.image.tag.value,
+      remoteValue: remote,
+      semverDiff,
+    },
   };
 }

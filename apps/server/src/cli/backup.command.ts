@@ -29,15 +29,20 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   const partial = join(dirname(target), `.${Date.now()}.tidewatch-backup.partial`);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    await db.backup(partial);
+    // All pages in one step: a multi-step backup restarts whenever another connection writes,
+    // and could then never finish while the server is busy. One step reads one snapshot (WAL
+    // readers do not block the server's writers).
+    await db.backup(partial, { progress: () => 0x7fffffff });
   } finally {
     db.close();
   }
   try {
-    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    const copy = new Database(partial, { fileMustExist: true });
     let tables: number;
     let containers: number;
     try {
+      // A single self-contained file (the copy inherits WAL mode; the server turns it back on).
+      copy.pragma('journal_mode = DELETE');
       const integrity = copy.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') throw new Error(`the snapshot failed its integrity check: ${String(integrity)}`);
       tables = (copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
@@ -49,7 +54,7 @@ export async function backupSqlite(source: string, target: string): Promise<Back
     renameSync(partial, target);
     return { file: target, bytes: statSync(target).size, tables, containers };
   } finally {
-    rmSync(partial, { force: true });
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
   }
 }
 

@@ -32,7 +32,7 @@ function container(overrides: Partial<ContainerEntity> & { tag?: string }): Cont
     createdAt: new Date(),
     updatedAt: new Date(),
     ...rest,
-  } as ContainerEntity;
+  };
 }
 
 const minor = container({ name: 'shop', updateAvailable: true, result: { tag: '1.1.0', digest: null, link: null, created: null }, updateKind: { kind: 'tag', localValue: '1.0.0', remoteValue: '1.1.0', semverDiff: 'minor' } });

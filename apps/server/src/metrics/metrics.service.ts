@@ -30,7 +30,7 @@ export function updateKindLabel(container: Pick<ContainerEntity, 'updateKind'>):
   const kind = container.updateKind;
   if (kind?.kind === 'digest') return 'digest';
   const diff = kind?.semverDiff;
-  return diff && (UPDATE_KINDS as readonly string[]).includes(diff) ? (diff as (typeof UPDATE_KINDS)[number]) : 'unknown';
+  return diff && (UPDATE_KINDS as readonly string[]).includes(diff) ? diff : 'unknown';
 }
 
 /**

@@ -42,7 +42,7 @@ export class TriggerCatalog {
   private readonly actions: Record<string, AnyTriggerType>;
 
   constructor(runner: ActionRunnerRef) {
-    this.actions = actionTriggerTypes(runner) as unknown as Record<string, AnyTriggerType>;
+    this.actions = actionTriggerTypes(runner);
   }
 
   has(type: string): boolean {

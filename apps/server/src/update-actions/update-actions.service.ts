@@ -88,7 +88,7 @@ export class UpdateActionsService implements ActionRunner, OnApplicationBootstra
       report = service?.report ?? { outcome: result?.outcome === 'dry-run' ? 'dry-run' : 'failed', reason: result?.reason ?? 'the compose file could not be updated', containerName: container.name, oldContainerId: container.id, toImage: targetReference, steps: [], timing: { requestedAt: new Date().toISOString(), totalMs: 0 }, warnings: [] } as unknown as UpdateReport;
       if (result && result.outcome !== 'updated' && result.outcome !== 'dry-run' && result.reason) report = { ...report, reason: result.reason };
     } else {
-      const docker = config as DockerActionConfig;
+      const docker = config;
       report = await this.updater(container.watcher, docker).update({ containerId: container.id, targetImage, targetReference, dryRun: docker.dryrun });
     }
     return this.settle(container, report, triggerId, targetReference);

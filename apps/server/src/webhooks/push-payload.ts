@@ -129,7 +129,7 @@ function distributionEvent(event: unknown, index: number): PushHint | undefined 
   const mediaType = text(target.mediaType)?.toLowerCase();
   // Layer and untagged child-manifest pushes carry no tag; config blobs are not manifests.
   if (!tag || !mediaType || !MANIFEST_MEDIA_TYPES.has(mediaType)) return undefined;
-  if (!validTag(tag)) throw new MalformedPushError(`events[${index}].target.tag: "${tag}" is not a tag`);
+  if (!validTag(tag)) throw new MalformedPushError(`events[${index}].target.tag: "${String(tag)}" is not a tag`);
   const repository = repositoryOf(text(target.repository), `events[${index}].target.repository`);
   const request = isObject(event.request) ? event.request : {};
   const host = hostOf(text(request.host)) ?? hostFromUrl(text(target.url));
@@ -161,7 +161,7 @@ function dockerHub(body: Json): NormalizedPush {
   const name = text(repositoryInfo.repo_name) ?? (text(repositoryInfo.namespace) && text(repositoryInfo.name) ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}` : undefined);
   const repository = repositoryOf(name, 'repository.repo_name');
   const tag = text(pushData.tag);
-  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`push_data.tag: "${tag}" is not a tag`);
+  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`push_data.tag: "${String(tag)}" is not a tag`);
   return result('dockerhub', tag ? [{ host: 'docker.io', repository, tags: [tag] }] : [], 'push without a tag');
 }
 
@@ -204,7 +204,7 @@ function github(body: Json, event: string | undefined): NormalizedPush {
       if (!name) throw new MalformedPushError(`${event ?? 'package'}: package name is missing`);
       return { host: 'ghcr.io', repository: repositoryOf(namespace && !name.includes('/') ? `${namespace}/${name}` : name, 'package.name') };
     })();
-  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`container_metadata.tag.name: "${tag}" is not a tag`);
+  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`container_metadata.tag.name: "${String(tag)}" is not a tag`);
   return result('github', tag ? [{ ...location, tags: [tag] }] : [], 'untagged package version (a child manifest of a multi-arch push)');
 }
 
@@ -215,7 +215,7 @@ function github(body: Json, event: string | undefined): NormalizedPush {
 function harbor(body: Json): NormalizedPush {
   const type = String(body.type);
   if (type !== 'PUSH_ARTIFACT' && type !== 'harbor.artifact.pushed') return result('harbor', [], `event type "${type}" is not a push`);
-  const data = (isObject(body.event_data) ? body.event_data : body.data) as unknown;
+  const data = isObject(body.event_data) ? body.event_data : body.data;
   if (!isObject(data)) throw new MalformedPushError('event_data must be an object');
   const repositoryInfo = isObject(data.repository) ? data.repository : {};
   const fullName = text(repositoryInfo.repo_full_name) ?? (text(repositoryInfo.namespace) && text(repositoryInfo.name) ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}` : undefined);
@@ -288,7 +288,7 @@ function generic(body: Json): NormalizedPush {
   const image = text(body.image) ?? text(body.repository);
   if (!image) throw new MalformedPushError('image must be a non-empty string');
   const parsed = splitImage(image);
-  const listed = body.tags === undefined ? [] : Array.isArray(body.tags) ? body.tags : [body.tags];
+  const listed: unknown[] = body.tags === undefined ? [] : Array.isArray(body.tags) ? (body.tags as unknown[]) : [body.tags];
   const tags = [...(parsed.tag !== undefined ? [parsed.tag] : []), ...(body.tag !== undefined ? [body.tag] : []), ...listed].map((tag) => (typeof tag === 'string' ? tag.trim() : tag));
   for (const tag of tags) if (typeof tag !== 'string' || !validTag(tag)) throw new MalformedPushError(`tag: ${JSON.stringify(tag)} is not a tag`);
   if (tags.length === 0) throw new MalformedPushError('a tag is required (image "repo:tag", tag or tags)');

@@ -63,8 +63,8 @@ describe('registry webhooks (all formats, real registry)', () => {
   ];
 
   it.each(cases.map((entry, index) => [entry[0], index]))('%s: a push re-checks the container', async (_format, index) => {
-    const [, payload, auth, query = ''] = cases[index as number];
-    const tag = `1.${(index as number) + 1}.0`;
+    const [, payload, auth, query = ''] = cases[index];
+    const tag = `1.${index + 1}.0`;
     await pushTags(null, registry, repository, [tag]);
     const body = JSON.stringify(payload(tag));
     const response = await fetch(`${url}/api/webhooks/registry/shared${query}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...auth(body) } });

@@ -14,7 +14,11 @@ const NAV = [
   { to: '/settings', label: 'Settings', end: false },
 ];
 
-const LIVE_TEXT: Record<LiveStatus, string> = { live: 'Live', connecting: 'Connecting…', offline: 'Offline: refreshing every 30 s' };
+const LIVE_TEXT: Record<LiveStatus, string> = {
+  live: 'Live',
+  connecting: 'Connecting…',
+  offline: 'Offline: refreshing every 30 s',
+};
 
 /** Header, navigation and the live-updates indicator around every page. */
 export function AppShell() {
@@ -37,7 +41,12 @@ export function AppShell() {
               </NavLink>
             ))}
           </nav>
-          <span className={`live live--${live}`} role="status" title="Live updates from the server (Server-Sent Events)" data-testid="live-status">
+          <span
+            className={`live live--${live}`}
+            role="status"
+            title="Live updates from the server (Server-Sent Events)"
+            data-testid="live-status"
+          >
             <span className="live__dot" aria-hidden="true" />
             <span className="live__text">{LIVE_TEXT[live]}</span>
           </span>

@@ -32,7 +32,11 @@ export async function unwrap<T>(request: Promise<ApiResult<T>>): Promise<T> {
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new ApiError(`Cannot reach the Tidewatch server (${message})`, 0);
   }
-  if (!result.response.ok) throw new ApiError(errorMessage(result.error, result.response.status, result.response.statusText), result.response.status);
+  if (!result.response.ok)
+    throw new ApiError(
+      errorMessage(result.error, result.response.status, result.response.statusText),
+      result.response.status,
+    );
   // A 204 has no body: callers of such endpoints ask for `void`.
   return result.data as T;
 }

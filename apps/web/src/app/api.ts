@@ -6,7 +6,11 @@ type Middleware = Parameters<TidewatchClient['use']>[0];
 /** 401 from any call (outside sign-in itself) sends the user to the login page. */
 const unauthorized: Middleware = {
   onResponse({ request, response }) {
-    if (response.status === 401 && !new URL(request.url, window.location.origin).pathname.startsWith('/api/auth')) notifyUnauthorized();
+    if (
+      response.status === 401 &&
+      !new URL(request.url, window.location.origin).pathname.startsWith('/api/auth')
+    )
+      notifyUnauthorized();
     return undefined;
   },
 };

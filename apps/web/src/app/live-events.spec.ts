@@ -18,8 +18,19 @@ describe('live events → queries', () => {
     expect(invalidate).not.toHaveBeenCalled();
     jest.advanceTimersByTime(300);
     const keys = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
-    expect(keys.filter((key) => JSON.stringify(key) === JSON.stringify(containerKeys.list()))).toHaveLength(1);
-    expect(keys).toEqual(expect.arrayContaining([containerKeys.detail('a'), containerKeys.detail('b'), containerKeys.detail('c'), historyKeys.all, ['watchers'], ['registries']]));
+    expect(
+      keys.filter((key) => JSON.stringify(key) === JSON.stringify(containerKeys.list())),
+    ).toHaveLength(1);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        containerKeys.detail('a'),
+        containerKeys.detail('b'),
+        containerKeys.detail('c'),
+        historyKeys.all,
+        ['watchers'],
+        ['registries'],
+      ]),
+    );
     invalidate.mockClear();
     jest.advanceTimersByTime(1000);
     expect(invalidate).not.toHaveBeenCalled();

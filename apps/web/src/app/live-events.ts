@@ -32,7 +32,9 @@ export function createInvalidator(queryClient: QueryClient, delayMs = 300) {
   const flush = () => {
     timer = null;
     if (list) void queryClient.invalidateQueries({ queryKey: containerKeys.list() });
-    details.forEach((id) => void queryClient.invalidateQueries({ queryKey: containerKeys.detail(id) }));
+    details.forEach(
+      (id) => void queryClient.invalidateQueries({ queryKey: containerKeys.detail(id) }),
+    );
     if (history) void queryClient.invalidateQueries({ queryKey: historyKeys.all });
     if (hosts) {
       void queryClient.invalidateQueries({ queryKey: hostKeys.watchers() });
@@ -51,7 +53,9 @@ export function createInvalidator(queryClient: QueryClient, delayMs = 300) {
       schedule();
     },
     removed(ids: string[]) {
-      queryClient.setQueryData<Container[]>(containerKeys.list(), (current) => current?.filter((container) => !ids.includes(container.id)));
+      queryClient.setQueryData<Container[]>(containerKeys.list(), (current) =>
+        current?.filter((container) => !ids.includes(container.id)),
+      );
       ids.forEach((id) => queryClient.removeQueries({ queryKey: containerKeys.detail(id) }));
       hosts = true;
       schedule();

@@ -7,7 +7,11 @@ import { ContainerTriggers } from '../modules/containers/components/ContainerTri
 import { ContainerVersions } from '../modules/containers/components/ContainerVersions';
 import { DecisionTrace } from '../modules/containers/components/DecisionTrace';
 import { LabelsList } from '../modules/containers/components/LabelsList';
-import { useContainer, useContainerDecision, useContainerTriggers } from '../modules/containers/hooks/use-container';
+import {
+  useContainer,
+  useContainerDecision,
+  useContainerTriggers,
+} from '../modules/containers/hooks/use-container';
 import { useForgetContainer } from '../modules/containers/hooks/use-container-actions';
 import { composeProject } from '../modules/containers/utils/filters';
 import { imageLabel } from '../modules/containers/utils/format';
@@ -32,7 +36,10 @@ export function ContainerDetailPage() {
   const decision = useContainerDecision(id);
   const triggers = useContainerTriggers(id);
   const identity = container.data?.identity;
-  const history = useHistory({ container: identity ?? '', page: 1, limit: 20 }, { enabled: Boolean(identity) });
+  const history = useHistory(
+    { container: identity ?? '', page: 1, limit: 20 },
+    { enabled: Boolean(identity) },
+  );
   const [confirmForget, setConfirmForget] = useState(false);
   const forget = useForgetContainer();
   const navigate = useNavigate();
@@ -64,7 +71,8 @@ export function ContainerDetailPage() {
   return (
     <article aria-labelledby="container-title" className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/containers">Containers</Link> <span aria-hidden="true">/</span> <span>{data.displayName}</span>
+        <Link to="/containers">Containers</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{data.displayName}</span>
       </nav>
       <PageHeader
         id="container-title"
@@ -74,18 +82,28 @@ export function ContainerDetailPage() {
           <span className="cell__chips">
             <Badge tone={data.status === 'running' ? 'ok' : 'warn'}>{data.status}</Badge>
             <span>
-              on <Link to={`/containers?host=${encodeURIComponent(data.watcher)}`}>{data.watcher}</Link>
+              on{' '}
+              <Link to={`/containers?host=${encodeURIComponent(data.watcher)}`}>
+                {data.watcher}
+              </Link>
             </span>
             {project && (
               <span>
-                · project <Link to={`/containers?group=project&q=${encodeURIComponent(project)}`}>{project}</Link>
+                · project{' '}
+                <Link to={`/containers?group=project&q=${encodeURIComponent(project)}`}>
+                  {project}
+                </Link>
               </span>
             )}
           </span>
         }
         actions={
           <>
-            <ContainerActions container={data} updateTriggersExist={updateTriggersExist} size="md" />
+            <ContainerActions
+              container={data}
+              updateTriggersExist={updateTriggersExist}
+              size="md"
+            />
             <Button variant="ghost" onClick={() => setConfirmForget(true)}>
               Forget
             </Button>
@@ -94,7 +112,9 @@ export function ContainerDetailPage() {
       />
       <p className="cell__mono detail__image">
         {imageLabel(data)}
-        {data.name !== data.displayName && <span className="cell__muted"> · container {data.name}</span>}
+        {data.name !== data.displayName && (
+          <span className="cell__muted"> · container {data.name}</span>
+        )}
         <span className="cell__muted">
           {' '}
           · checked <RelativeTime value={data.checkedAt} fallback="never" />
@@ -111,7 +131,10 @@ export function ContainerDetailPage() {
         <ContainerVersions container={data} />
       </Panel>
 
-      <Panel title="Why this candidate" description="The decision trace of the last check: which tags were considered and which rule decided each.">
+      <Panel
+        title="Why this candidate"
+        description="The decision trace of the last check: which tags were considered and which rule decided each."
+      >
         <AsyncContent source={decision} loadingLabel="Loading the decision trace" compact>
           {(trace) => <DecisionTrace decision={trace} />}
         </AsyncContent>
@@ -130,9 +153,22 @@ export function ContainerDetailPage() {
         </AsyncContent>
       </Panel>
 
-      <Panel title="History" actions={<Link to={`/history?container=${encodeURIComponent(data.identity)}`}>Full history</Link>}>
-        <AsyncContent source={history} loadingLabel="Loading history" isEmpty={(page) => page.items.length === 0} emptyTitle="No trigger has run for this container yet" compact>
-          {(page) => <HistoryTable runs={page.items} label="Runs for this container" showContainer={false} />}
+      <Panel
+        title="History"
+        actions={
+          <Link to={`/history?container=${encodeURIComponent(data.identity)}`}>Full history</Link>
+        }
+      >
+        <AsyncContent
+          source={history}
+          loadingLabel="Loading history"
+          isEmpty={(page) => page.items.length === 0}
+          emptyTitle="No trigger has run for this container yet"
+          compact
+        >
+          {(page) => (
+            <HistoryTable runs={page.items} label="Runs for this container" showContainer={false} />
+          )}
         </AsyncContent>
       </Panel>
 
@@ -149,7 +185,10 @@ export function ContainerDetailPage() {
         onConfirm={handleForget}
         onCancel={() => setConfirmForget(false)}
       >
-        <p>Tidewatch drops its record of this container. The container keeps running; the next sync of its host lists it again if it still exists.</p>
+        <p>
+          Tidewatch drops its record of this container. The container keeps running; the next sync
+          of its host lists it again if it still exists.
+        </p>
       </ConfirmDialog>
     </article>
   );

@@ -16,7 +16,8 @@ function renderPage(route: string) {
   return renderWithProviders(<ContainersPage />, { route, queryClient });
 }
 
-const names = () => screen.getAllByTestId('container-row').map((row) => row.getAttribute('data-container-name'));
+const names = () =>
+  screen.getAllByTestId('container-row').map((row) => row.getAttribute('data-container-name'));
 const location = () => screen.getByTestId('location').textContent;
 
 describe('ContainersPage filters (URL state)', () => {
@@ -50,10 +51,9 @@ describe('ContainersPage filters (URL state)', () => {
     expect(location()).toBe('/containers?sort=update&dir=asc');
     await userEvent.selectOptions(screen.getByLabelText('Group by'), 'host');
     expect(location()).toBe('/containers?group=host&sort=update&dir=asc');
-    expect(screen.getAllByTestId('group-row').map((row) => within(row).getByRole('button').textContent)).toEqual([
-      expect.stringContaining('core'),
-      expect.stringContaining('edge'),
-    ]);
+    expect(
+      screen.getAllByTestId('group-row').map((row) => within(row).getByRole('button').textContent),
+    ).toEqual([expect.stringContaining('core'), expect.stringContaining('edge')]);
   });
 
   it('says so when nothing matches, and clearing keeps grouping and sorting', async () => {

@@ -4,7 +4,14 @@ import { ContainersTable } from '../modules/containers/components/ContainersTabl
 import { useWatchAll } from '../modules/containers/hooks/use-container-actions';
 import { useContainerFilters } from '../modules/containers/hooks/use-container-filters';
 import { useContainers } from '../modules/containers/hooks/use-containers';
-import { activeFilterCount, type ContainerFilters as Filters, defaultDirection, filterOptions, matchesFilters, sortContainers } from '../modules/containers/utils/filters';
+import {
+  activeFilterCount,
+  type ContainerFilters as Filters,
+  defaultDirection,
+  filterOptions,
+  matchesFilters,
+  sortContainers,
+} from '../modules/containers/utils/filters';
 import { isUpdateTrigger } from '../modules/containers/utils/update-action';
 import { useTriggers } from '../modules/triggers/hooks/use-triggers';
 import { Button } from '../ui/Button';
@@ -22,7 +29,11 @@ export function ContainersPage() {
   const deferred = useDeferredValue(filters);
   const toast = useToast();
   const watchAll = useWatchAll({
-    onSuccess: (containers) => toast.show('ok', `Checked ${containers.length} containers: ${containers.filter((c) => c.updateAvailable).length} with an update`),
+    onSuccess: (containers) =>
+      toast.show(
+        'ok',
+        `Checked ${containers.length} containers: ${containers.filter((c) => c.updateAvailable).length} with an update`,
+      ),
     onError: (failure) => toast.show('error', `Check failed: ${failure.message}`),
   });
 
@@ -35,16 +46,25 @@ export function ContainersPage() {
       deferred.dir,
     );
   }, [data, deferred]);
-  const updateTriggersExist = (triggers.data ?? []).some((trigger) => isUpdateTrigger(trigger) && trigger.enabled);
+  const updateTriggersExist = (triggers.data ?? []).some(
+    (trigger) => isUpdateTrigger(trigger) && trigger.enabled,
+  );
   const active = activeFilterCount(filters);
-  const handleChange = (patch: Partial<Filters>) => setFilters(patch.sort ? { ...patch, dir: defaultDirection(patch.sort) } : patch);
+  const handleChange = (patch: Partial<Filters>) =>
+    setFilters(patch.sort ? { ...patch, dir: defaultDirection(patch.sort) } : patch);
 
   return (
     <section aria-labelledby="containers-title" className="page">
       <PageHeader
         id="containers-title"
         title="Containers"
-        meta={data ? (active > 0 ? `${visible.length} of ${data.length}` : `${data.length} watched`) : undefined}
+        meta={
+          data
+            ? active > 0
+              ? `${visible.length} of ${data.length}`
+              : `${data.length} watched`
+            : undefined
+        }
         actions={
           <Button
             variant="primary"
@@ -60,17 +80,36 @@ export function ContainersPage() {
           </Button>
         }
       />
-      <ContainerFilters filters={filters} options={options} activeCount={active} onChange={handleChange} onClear={clearFilters} />
+      <ContainerFilters
+        filters={filters}
+        options={options}
+        activeCount={active}
+        onChange={handleChange}
+        onClear={clearFilters}
+      />
       {!data ? (
-        error && !isPending ? <ErrorState message={error.message} onRetry={() => void refetch()} /> : <LoadingState label="Loading containers" />
+        error && !isPending ? (
+          <ErrorState message={error.message} onRetry={() => void refetch()} />
+        ) : (
+          <LoadingState label="Loading containers" />
+        )
       ) : data.length === 0 ? (
-        <EmptyState title="No containers yet">Tidewatch lists the containers of its Docker hosts here as soon as it sees them.</EmptyState>
+        <EmptyState title="No containers yet">
+          Tidewatch lists the containers of its Docker hosts here as soon as it sees them.
+        </EmptyState>
       ) : visible.length === 0 ? (
         <EmptyState title="No container matches">
           <Button onClick={clearFilters}>Clear filters</Button>
         </EmptyState>
       ) : (
-        <ContainersTable containers={visible} groupBy={deferred.group} sort={filters.sort} direction={filters.dir} onSort={toggleSort} updateTriggersExist={updateTriggersExist} />
+        <ContainersTable
+          containers={visible}
+          groupBy={deferred.group}
+          sort={filters.sort}
+          direction={filters.dir}
+          onSort={toggleSort}
+          updateTriggersExist={updateTriggersExist}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useContainers } from '../modules/containers/hooks/use-containers';
 import { HistoryTable } from '../modules/history/components/HistoryTable';
 import { useHistory } from '../modules/history/hooks/use-history';
 import { useRegistries, useWatchers } from '../modules/hosts/hooks/use-hosts';
+import type { Registry } from '../modules/hosts/types';
 import { quotaText, registryHealth } from '../modules/hosts/utils/registry-health';
 import { summarizeFleet } from '../modules/overview/utils/summary';
 import { AsyncContent } from '../ui/AsyncContent';
@@ -41,7 +42,12 @@ export function OverviewPage() {
           to="/hosts"
           tone={watchers.data && connected !== watchers.data.length ? 'error' : 'default'}
         />
-        <Stat label="Containers" value={summary ? summary.containers : pending} detail={summary ? `${summary.running} running` : '\u00a0'} to="/containers" />
+        <Stat
+          label="Containers"
+          value={summary ? summary.containers : pending}
+          detail={summary ? `${summary.running} running` : '\u00a0'}
+          to="/containers"
+        />
         <Stat
           label="Updates"
           value={summary ? summary.updates : pending}
@@ -67,7 +73,13 @@ export function OverviewPage() {
         <Stat
           label="Failed checks"
           value={summary ? summary.failedChecks : pending}
-          detail={summary ? (summary.neverChecked > 0 ? `${summary.neverChecked} not checked yet` : 'registry or engine errors') : '\u00a0'}
+          detail={
+            summary
+              ? summary.neverChecked > 0
+                ? `${summary.neverChecked} not checked yet`
+                : 'registry or engine errors'
+              : '\u00a0'
+          }
           to="/containers?error=yes"
           tone={summary && summary.failedChecks > 0 ? 'error' : 'default'}
         />
@@ -82,7 +94,13 @@ export function OverviewPage() {
 
       <div className="columns">
         <Panel title="Checks per host" actions={<Link to="/hosts">All hosts</Link>}>
-          <AsyncContent source={watchers} loadingLabel="Loading hosts" isEmpty={(list) => list.length === 0} emptyTitle="No Docker host configured" compact>
+          <AsyncContent
+            source={watchers}
+            loadingLabel="Loading hosts"
+            isEmpty={(list) => list.length === 0}
+            emptyTitle="No Docker host configured"
+            compact
+          >
             {(list) => (
               <Table label="Checks per host" stacked>
                 <thead>
@@ -96,7 +114,8 @@ export function OverviewPage() {
                   {list.map((watcher) => (
                     <tr key={watcher.id}>
                       <td data-label="Host">
-                        {watcher.name} {!watcher.connected && <Badge tone="error">unreachable</Badge>}
+                        {watcher.name}{' '}
+                        {!watcher.connected && <Badge tone="error">unreachable</Badge>}
                       </td>
                       <td data-label="Last check">
                         <RelativeTime value={watcher.lastCheck} />
@@ -112,36 +131,83 @@ export function OverviewPage() {
           </AsyncContent>
         </Panel>
         <Panel title="Registry quota" actions={<Link to="/hosts#registries">All registries</Link>}>
-          <AsyncContent source={registries} loadingLabel="Loading registries" isEmpty={(list) => list.length === 0} emptyTitle="No registry used yet" compact>
-            {(list) => (
-              <ul className="quota-list">
-                {list.map((registry) => {
-                  const health = registryHealth(registry);
-                  const ratio = registry.rateLimit && registry.rateLimit.limit > 0 ? registry.rateLimit.remaining / registry.rateLimit.limit : null;
-                  return (
-                    <li key={registry.id}>
-                      <div className="quota-list__head">
-                        <span className="cell__title">{registry.id}</span>
-                        <Badge tone={health.tone}>{health.text}</Badge>
-                      </div>
-                      <span className="cell__muted">{quotaText(registry.rateLimit)}</span>
-                      {ratio !== null && (
-                        <meter className="quota-meter" min={0} max={1} low={0.2} high={0.5} optimum={1} value={ratio} aria-label={`${registry.id} quota left`} />
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+          <AsyncContent
+            source={registries}
+            loadingLabel="Loading registries"
+            isEmpty={(list) => list.length === 0}
+            emptyTitle="No registry used yet"
+            compact
+          >
+            {(list) => <RegistryQuotaList registries={list} />}
           </AsyncContent>
         </Panel>
       </div>
 
       <Panel title="Recent activity" actions={<Link to="/history">All history</Link>}>
-        <AsyncContent source={recent} loadingLabel="Loading history" isEmpty={(page) => page.items.length === 0} emptyTitle="No trigger has run yet" empty="Runs of notifications and updates show up here." compact>
+        <AsyncContent
+          source={recent}
+          loadingLabel="Loading history"
+          isEmpty={(page) => page.items.length === 0}
+          emptyTitle="No trigger has run yet"
+          empty="Runs of notifications and updates show up here."
+          compact
+        >
           {(page) => <HistoryTable runs={page.items} label="Recent trigger runs" />}
         </AsyncContent>
       </Panel>
     </section>
+  );
+}
+
+type RegistryQuotaListProps = { registries: Registry[] };
+
+/** Registries in use with their quota; the ones never asked (yet) are only counted. */
+function RegistryQuotaList({ registries }: RegistryQuotaListProps) {
+  const used = registries.filter((registry) => registry.requests.length > 0 || registry.rateLimit);
+  const unused = registries.length - used.length;
+  return (
+    <>
+      {used.length === 0 && (
+        <p className="cell__muted">
+          No configured registry has been asked yet: quotas show after the first check.
+        </p>
+      )}
+      <ul className="quota-list">
+        {used.map((registry) => {
+          const health = registryHealth(registry);
+          const ratio =
+            registry.rateLimit && registry.rateLimit.limit > 0
+              ? registry.rateLimit.remaining / registry.rateLimit.limit
+              : null;
+          return (
+            <li key={registry.id}>
+              <div className="quota-list__head">
+                <span className="cell__title">{registry.id}</span>
+                <Badge tone={health.tone}>{health.text}</Badge>
+              </div>
+              <span className="cell__muted">{quotaText(registry.rateLimit)}</span>
+              {ratio !== null && (
+                <meter
+                  className="quota-meter"
+                  min={0}
+                  max={1}
+                  low={0.2}
+                  high={0.5}
+                  optimum={1}
+                  value={ratio}
+                  aria-label={`${registry.id} quota left`}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {unused > 0 && (
+        <p className="cell__muted">
+          {unused} other {unused === 1 ? 'registry' : 'registries'} not used yet ·{' '}
+          <Link to="/hosts#registries">details</Link>
+        </p>
+      )}
+    </>
   );
 }

@@ -4,7 +4,10 @@ import { ApiError } from '../app/api-error';
 import { TestTriggerButton } from '../modules/triggers/components/TestTriggerButton';
 import { TriggerForm, type TriggerFormSubmit } from '../modules/triggers/components/TriggerForm';
 import { TriggerSettings } from '../modules/triggers/components/TriggerSettings';
-import { useCreateTrigger, useUpdateTrigger } from '../modules/triggers/hooks/use-trigger-mutations';
+import {
+  useCreateTrigger,
+  useUpdateTrigger,
+} from '../modules/triggers/hooks/use-trigger-mutations';
 import { useTrigger, useTriggerTypes } from '../modules/triggers/hooks/use-triggers';
 import { type Trigger, type TriggerType, typeParam } from '../modules/triggers/types';
 import { Badge } from '../ui/Badge';
@@ -23,7 +26,11 @@ export function TriggerEditorPage() {
   const trigger = useTrigger(type ?? '', name ?? '', { enabled: !creating });
 
   if (!types.data) {
-    return types.error ? <ErrorState message={types.error.message} onRetry={() => void types.refetch()} /> : <LoadingState label="Loading trigger types" />;
+    return types.error ? (
+      <ErrorState message={types.error.message} onRetry={() => void types.refetch()} />
+    ) : (
+      <LoadingState label="Loading trigger types" />
+    );
   }
   if (creating) return <CreateTrigger types={types.data} />;
   if (!trigger.data) {
@@ -33,10 +40,17 @@ export function TriggerEditorPage() {
           <Link to="/triggers">Back to triggers</Link>
         </EmptyState>
       );
-    return trigger.error ? <ErrorState message={trigger.error.message} onRetry={() => void trigger.refetch()} /> : <LoadingState label="Loading trigger" />;
+    return trigger.error ? (
+      <ErrorState message={trigger.error.message} onRetry={() => void trigger.refetch()} />
+    ) : (
+      <LoadingState label="Loading trigger" />
+    );
   }
   const triggerType = types.data.find((candidate) => candidate.type === trigger.data.type);
-  if (!triggerType) return <ErrorState message={`This server does not know the trigger type "${trigger.data.type}".`} />;
+  if (!triggerType)
+    return (
+      <ErrorState message={`This server does not know the trigger type "${trigger.data.type}".`} />
+    );
   return <EditTrigger key={trigger.data.id} triggerType={triggerType} trigger={trigger.data} />;
 }
 
@@ -56,7 +70,9 @@ function CreateTrigger({ types }: CreateTriggerProps) {
       {
         onSuccess: (saved) => {
           toast.show('ok', `Created ${saved.id}`);
-          void navigate(`/triggers/${encodeURIComponent(saved.type)}/${encodeURIComponent(saved.name)}`);
+          void navigate(
+            `/triggers/${encodeURIComponent(saved.type)}/${encodeURIComponent(saved.name)}`,
+          );
         },
       },
     );
@@ -92,7 +108,14 @@ function CreateTrigger({ types }: CreateTriggerProps) {
       </Panel>
       {selected ? (
         <Panel title={`${selected.type} settings`}>
-          <TriggerForm key={selected.type} triggerType={selected} pending={create.isPending} serverError={create.error?.message} onSubmit={handleSubmit} onCancel={() => void navigate('/triggers')} />
+          <TriggerForm
+            key={selected.type}
+            triggerType={selected}
+            pending={create.isPending}
+            serverError={create.error?.message}
+            onSubmit={handleSubmit}
+            onCancel={() => void navigate('/triggers')}
+          />
         </Panel>
       ) : (
         <EmptyState title="Choose a type to see its settings" compact />
@@ -108,11 +131,15 @@ function EditTrigger({ triggerType, trigger }: EditTriggerProps) {
   const navigate = useNavigate();
   const toast = useToast();
   const handleSubmit = ({ enabled, configuration }: TriggerFormSubmit) =>
-    update.mutate({ type: trigger.type, name: trigger.name, body: { enabled, configuration } }, { onSuccess: (saved) => toast.show('ok', `Saved ${saved.id}`) });
+    update.mutate(
+      { type: trigger.type, name: trigger.name, body: { enabled, configuration } },
+      { onSuccess: (saved) => toast.show('ok', `Saved ${saved.id}`) },
+    );
   return (
     <section aria-labelledby="trigger-title" className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/triggers">Triggers</Link> <span aria-hidden="true">/</span> <span>{trigger.id}</span>
+        <Link to="/triggers">Triggers</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{trigger.id}</span>
       </nav>
       <PageHeader
         id="trigger-title"
@@ -120,19 +147,31 @@ function EditTrigger({ triggerType, trigger }: EditTriggerProps) {
         meta={
           <span className="cell__chips">
             {trigger.readOnly ? <Badge tone="info">env · read-only</Badge> : <Badge>UI</Badge>}
-            <Badge tone={trigger.enabled ? 'ok' : 'warn'}>{trigger.enabled ? 'enabled' : 'disabled'}</Badge>
+            <Badge tone={trigger.enabled ? 'ok' : 'warn'}>
+              {trigger.enabled ? 'enabled' : 'disabled'}
+            </Badge>
           </span>
         }
         actions={<TestTriggerButton trigger={trigger} size="md" />}
       />
       <p className="field__help">{triggerType.description}</p>
       {trigger.readOnly ? (
-        <Panel title="Settings" description="Defined by TIDEWATCH_TRIGGER_* environment variables: change them there and restart. Secrets are masked.">
+        <Panel
+          title="Settings"
+          description="Defined by TIDEWATCH_TRIGGER_* environment variables: change them there and restart. Secrets are masked."
+        >
           <TriggerSettings triggerType={triggerType} trigger={trigger} />
         </Panel>
       ) : (
         <Panel title="Settings">
-          <TriggerForm triggerType={triggerType} trigger={trigger} pending={update.isPending} serverError={update.error?.message} onSubmit={handleSubmit} onCancel={() => void navigate('/triggers')} />
+          <TriggerForm
+            triggerType={triggerType}
+            trigger={trigger}
+            pending={update.isPending}
+            serverError={update.error?.message}
+            onSubmit={handleSubmit}
+            onCancel={() => void navigate('/triggers')}
+          />
         </Panel>
       )}
     </section>

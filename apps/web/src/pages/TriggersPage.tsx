@@ -25,8 +25,9 @@ export function TriggersPage() {
         emptyTitle="No trigger yet"
         empty={
           <>
-            Triggers notify you (webhook, email, SMS, chat) or update containers when a new version shows up. <Link to="/triggers/new">Create the first one</Link>, or define
-            them with <code>TIDEWATCH_TRIGGER_*</code> variables.
+            Triggers notify you (webhook, email, SMS, chat) or update containers when a new version
+            shows up. <Link to="/triggers/new">Create the first one</Link>, or define them with{' '}
+            <code>TIDEWATCH_TRIGGER_*</code> variables.
           </>
         }
       >

@@ -30,7 +30,10 @@ export function serveApi(table: Record<string, FakeRoute>): void {
 }
 
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 /** A promise the test resolves when it wants the server to answer (to see progress states). */
@@ -43,12 +46,19 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 export async function handleFetch(input: Request | string, init?: RequestInit): Promise<Response> {
   const request = typeof input === 'string' ? new Request(input, init) : input;
   const url = new URL(request.url);
-  const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
-  requests.push({ method: request.method, path: `${url.pathname}${url.search}`, body: text ? (JSON.parse(text) as unknown) : undefined });
+  const text =
+    request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
+  requests.push({
+    method: request.method,
+    path: `${url.pathname}${url.search}`,
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+  });
   for (const route of routes) {
     const match = route.method === request.method ? route.pattern.exec(url.pathname) : null;
     if (!match) continue;
-    const params = Object.fromEntries(route.keys.map((key, index) => [key, decodeURIComponent(match[index + 1])]));
+    const params = Object.fromEntries(
+      route.keys.map((key, index) => [key, decodeURIComponent(match[index + 1])]),
+    );
     const result = await route.handler(request, params);
     return result instanceof Response ? result : json(result);
   }

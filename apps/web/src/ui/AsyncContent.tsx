@@ -4,7 +4,12 @@ import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 
 /** The part of a query result a view needs (TanStack Query's result fits). */
-export type AsyncSource<T> = { data: T | undefined; error: Error | null; isPending: boolean; refetch: () => unknown };
+export type AsyncSource<T> = {
+  data: T | undefined;
+  error: Error | null;
+  isPending: boolean;
+  refetch: () => unknown;
+};
 
 export type AsyncContentProps<T> = {
   source: AsyncSource<T>;
@@ -18,9 +23,24 @@ export type AsyncContentProps<T> = {
 };
 
 /** Loading, error and empty states for one query, so no view forgets one. */
-export function AsyncContent<T>({ source, loadingLabel, isEmpty, emptyTitle = 'Nothing here yet', empty, compact, children }: AsyncContentProps<T>) {
+export function AsyncContent<T>({
+  source,
+  loadingLabel,
+  isEmpty,
+  emptyTitle = 'Nothing here yet',
+  empty,
+  compact,
+  children,
+}: AsyncContentProps<T>) {
   if (source.data === undefined) {
-    if (source.error) return <ErrorState message={source.error.message} onRetry={() => void source.refetch()} compact={compact} />;
+    if (source.error)
+      return (
+        <ErrorState
+          message={source.error.message}
+          onRetry={() => void source.refetch()}
+          compact={compact}
+        />
+      );
     return <LoadingState label={loadingLabel} compact={compact} />;
   }
   if (isEmpty?.(source.data))

@@ -18,7 +18,21 @@ export type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disable
   icon?: ReactNode;
 };
 
-export function Button({ variant = 'default', size = 'md', pending = false, pendingLabel, disabled = false, disabledReason, icon, className, children, onClick, type = 'button', title, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'default',
+  size = 'md',
+  pending = false,
+  pendingLabel,
+  disabled = false,
+  disabledReason,
+  icon,
+  className,
+  children,
+  onClick,
+  type = 'button',
+  title,
+  ...rest
+}: ButtonProps) {
   const reasonId = useId();
   const unavailable = Boolean(disabledReason);
   const inert = pending || unavailable;
@@ -29,7 +43,15 @@ export function Button({ variant = 'default', size = 'md', pending = false, pend
     }
     onClick?.(event);
   };
-  const classes = ['button', `button--${variant}`, size === 'sm' ? 'button--sm' : '', pending ? 'is-pending' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = [
+    'button',
+    `button--${variant}`,
+    size === 'sm' ? 'button--sm' : '',
+    pending ? 'is-pending' : '',
+    className ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <button

@@ -14,7 +14,16 @@ export type ConfirmDialogProps = {
 };
 
 /** "Are you sure?" for destructive actions; the safe choice has the focus. */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  pending = false,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

@@ -1,8 +1,18 @@
 import { Button } from './Button';
 
-export type ErrorStateProps = { message: string; title?: string; onRetry?: () => void; compact?: boolean };
+export type ErrorStateProps = {
+  message: string;
+  title?: string;
+  onRetry?: () => void;
+  compact?: boolean;
+};
 
-export function ErrorState({ message, title = 'Something went wrong', onRetry, compact = false }: ErrorStateProps) {
+export function ErrorState({
+  message,
+  title = 'Something went wrong',
+  onRetry,
+  compact = false,
+}: ErrorStateProps) {
   return (
     <div className={`state state--error${compact ? ' state--compact' : ''}`} role="alert">
       <p className="state__title">{title}</p>

@@ -3,8 +3,14 @@ import type { ReactNode } from 'react';
 export type FormFieldIds = { inputId: string; helpId: string; errorId: string };
 
 /** aria-describedby for an input: its help and, when present, its error. */
-export function describedBy(ids: FormFieldIds, hasHelp: boolean, hasError: boolean): string | undefined {
-  return [hasHelp ? ids.helpId : '', hasError ? ids.errorId : ''].filter(Boolean).join(' ') || undefined;
+export function describedBy(
+  ids: FormFieldIds,
+  hasHelp: boolean,
+  hasError: boolean,
+): string | undefined {
+  return (
+    [hasHelp ? ids.helpId : '', hasError ? ids.errorId : ''].filter(Boolean).join(' ') || undefined
+  );
 }
 
 export function fieldIds(base: string): FormFieldIds {
@@ -25,7 +31,16 @@ export type FormFieldProps = {
 };
 
 /** Label, control, help text and error message, wired together for assistive tech. */
-export function FormField({ ids, label, required = false, help, error, aside, inline = false, children }: FormFieldProps) {
+export function FormField({
+  ids,
+  label,
+  required = false,
+  help,
+  error,
+  aside,
+  inline = false,
+  children,
+}: FormFieldProps) {
   const labelNode = (
     <label className="field__label" htmlFor={ids.inputId}>
       {label}

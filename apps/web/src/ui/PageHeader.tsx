@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 
-export type PageHeaderProps = { title: ReactNode; id?: string; meta?: ReactNode; actions?: ReactNode; leading?: ReactNode };
+export type PageHeaderProps = {
+  title: ReactNode;
+  id?: string;
+  meta?: ReactNode;
+  actions?: ReactNode;
+  leading?: ReactNode;
+};
 
 export function PageHeader({ title, id, meta, actions, leading }: PageHeaderProps) {
   return (

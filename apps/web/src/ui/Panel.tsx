@@ -1,6 +1,12 @@
 import { type ReactNode, useId } from 'react';
 
-export type PanelProps = { title: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; description?: ReactNode };
+export type PanelProps = {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  description?: ReactNode;
+};
 
 /** A titled section of a page (a landmark with its heading). */
 export function Panel({ title, actions, children, className, description }: PanelProps) {

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
-export type StatProps = { label: string; value: ReactNode; detail?: ReactNode; to?: string; tone?: 'default' | 'warn' | 'error' | 'ok' };
+export type StatProps = {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  to?: string;
+  tone?: 'default' | 'warn' | 'error' | 'ok';
+};
 
 /** One big number with a label; a link when `to` is given. */
 export function Stat({ label, value, detail, to, tone = 'default' }: StatProps) {

@@ -1,9 +1,23 @@
 import { Spinner } from './Spinner';
 
-export type SwitchProps = { checked: boolean; label: string; onChange: (checked: boolean) => void; disabled?: boolean; disabledReason?: string; pending?: boolean };
+export type SwitchProps = {
+  checked: boolean;
+  label: string;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  disabledReason?: string;
+  pending?: boolean;
+};
 
 /** An on/off button (role=switch) with a visible state word. */
-export function Switch({ checked, label, onChange, disabled = false, disabledReason, pending = false }: SwitchProps) {
+export function Switch({
+  checked,
+  label,
+  onChange,
+  disabled = false,
+  disabledReason,
+  pending = false,
+}: SwitchProps) {
   const inert = disabled || pending || Boolean(disabledReason);
   return (
     <button

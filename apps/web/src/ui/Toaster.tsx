@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 
 export type ToastTone = 'ok' | 'error' | 'info';
 export type Toast = { id: number; tone: ToastTone; message: string };
@@ -14,7 +22,10 @@ export type ToasterProps = { children: ReactNode };
 export function Toaster({ children }: ToasterProps) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
-  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)),
+    [],
+  );
   const show = useCallback(
     (tone: ToastTone, message: string) => {
       const id = next.current++;
@@ -29,9 +40,18 @@ export function Toaster({ children }: ToasterProps) {
       {children}
       <div className="toaster" aria-live="polite" role="status">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
+          <div
+            key={toast.id}
+            className={`toast toast--${toast.tone}`}
+            role={toast.tone === 'error' ? 'alert' : undefined}
+          >
             <span>{toast.message}</span>
-            <button type="button" className="toast__close" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
+            <button
+              type="button"
+              className="toast__close"
+              aria-label="Dismiss"
+              onClick={() => dismiss(toast.id)}
+            >
               ×
             </button>
           </div>

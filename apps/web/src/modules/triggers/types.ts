@@ -9,7 +9,8 @@ export type CreateTriggerInput = Schemas['CreateTriggerDto'];
 export type UpdateTriggerInput = Schemas['UpdateTriggerDto'];
 
 /** The trigger types this server knows, as its API spells them in paths. */
-export type TriggerTypeName = paths['/api/triggers/{type}/{name}']['get']['parameters']['path']['type'];
+export type TriggerTypeName =
+  paths['/api/triggers/{type}/{name}']['get']['parameters']['path']['type'];
 
 /**
  * A trigger's `type` as a path parameter. Trigger objects carry their type as a plain string; it

@@ -1,6 +1,13 @@
 import { useId } from 'react';
 import { Button } from '../../../ui/Button';
-import { type ContainerFilters as Filters, type ErrorFilter, type GroupBy, SORT_KEYS, type SortKey, type UpdateFilter } from '../utils/filters';
+import {
+  type ContainerFilters as Filters,
+  type ErrorFilter,
+  type GroupBy,
+  SORT_KEYS,
+  type SortKey,
+  type UpdateFilter,
+} from '../utils/filters';
 
 export type ContainerFiltersProps = {
   filters: Filters;
@@ -21,10 +28,23 @@ const UPDATE_LABELS: Record<UpdateFilter, string> = {
   none: 'Up to date',
 };
 
-const SORT_LABELS: Record<SortKey, string> = { name: 'Name', host: 'Host', image: 'Image', status: 'Status', update: 'Update size', checked: 'Last checked' };
+const SORT_LABELS: Record<SortKey, string> = {
+  name: 'Name',
+  host: 'Host',
+  image: 'Image',
+  status: 'Status',
+  update: 'Update size',
+  checked: 'Last checked',
+};
 
 /** Search, filters, grouping and sorting of the containers table; every control is labelled. */
-export function ContainerFilters({ filters, options, activeCount, onChange, onClear }: ContainerFiltersProps) {
+export function ContainerFilters({
+  filters,
+  options,
+  activeCount,
+  onChange,
+  onClear,
+}: ContainerFiltersProps) {
   const id = useId().replace(/:/g, '');
   return (
     <div className="filters" role="search" aria-label="Filter containers">
@@ -43,13 +63,25 @@ export function ContainerFilters({ filters, options, activeCount, onChange, onCl
         />
       </div>
       <div className="filters__row">
-        <SelectFilter id={`${id}-host`} label="Host" value={filters.host} onChange={(host) => onChange({ host })} options={[['', 'All hosts'], ...options.hosts.map((host): [string, string] => [host, host])]} />
+        <SelectFilter
+          id={`${id}-host`}
+          label="Host"
+          value={filters.host}
+          onChange={(host) => onChange({ host })}
+          options={[
+            ['', 'All hosts'],
+            ...options.hosts.map((host): [string, string] => [host, host]),
+          ]}
+        />
         <SelectFilter
           id={`${id}-registry`}
           label="Registry"
           value={filters.registry}
           onChange={(registry) => onChange({ registry })}
-          options={[['', 'All registries'], ...options.registries.map((registry): [string, string] => [registry, registry])]}
+          options={[
+            ['', 'All registries'],
+            ...options.registries.map((registry): [string, string] => [registry, registry]),
+          ]}
         />
         <SelectFilter
           id={`${id}-update`}
@@ -63,7 +95,10 @@ export function ContainerFilters({ filters, options, activeCount, onChange, onCl
           label="Status"
           value={filters.status}
           onChange={(status) => onChange({ status })}
-          options={[['', 'Any status'], ...options.statuses.map((status): [string, string] => [status, status])]}
+          options={[
+            ['', 'Any status'],
+            ...options.statuses.map((status): [string, string] => [status, status]),
+          ]}
         />
         <SelectFilter
           id={`${id}-error`}
@@ -87,7 +122,13 @@ export function ContainerFilters({ filters, options, activeCount, onChange, onCl
             ['project', 'Compose project'],
           ]}
         />
-        <SelectFilter id={`${id}-sort`} label="Sort by" value={filters.sort} onChange={(sort) => onChange({ sort: sort as SortKey })} options={SORT_KEYS.map((key): [string, string] => [key, SORT_LABELS[key]])} />
+        <SelectFilter
+          id={`${id}-sort`}
+          label="Sort by"
+          value={filters.sort}
+          onChange={(sort) => onChange({ sort: sort as SortKey })}
+          options={SORT_KEYS.map((key): [string, string] => [key, SORT_LABELS[key]])}
+        />
         <Button
           size="sm"
           className="filters__dir"
@@ -97,7 +138,12 @@ export function ContainerFilters({ filters, options, activeCount, onChange, onCl
         >
           {filters.dir === 'asc' ? '↑ Asc' : '↓ Desc'}
         </Button>
-        <Button size="sm" variant="ghost" onClick={onClear} disabledReason={activeCount === 0 ? 'No filter is set' : undefined}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onClear}
+          disabledReason={activeCount === 0 ? 'No filter is set' : undefined}
+        >
           Clear filters{activeCount > 0 ? ` (${activeCount})` : ''}
         </Button>
       </div>
@@ -105,11 +151,19 @@ export function ContainerFilters({ filters, options, activeCount, onChange, onCl
   );
 }
 
-type SelectFilterProps = { id: string; label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void };
+type SelectFilterProps = {
+  id: string;
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  onChange: (value: string) => void;
+};
 
 function SelectFilter({ id, label, value, options, onChange }: SelectFilterProps) {
   // A value from a shared URL that no container has (any more) stays visible and selected.
-  const shown = options.some(([optionValue]) => optionValue === value) ? options : [...options, [value, value] as [string, string]];
+  const shown = options.some(([optionValue]) => optionValue === value)
+    ? options
+    : [...options, [value, value] as [string, string]];
   return (
     <div className="filters__field">
       <label htmlFor={id}>{label}</label>

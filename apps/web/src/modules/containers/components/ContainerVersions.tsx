@@ -16,16 +16,16 @@ export function ContainerVersions({ container }: ContainerVersionsProps) {
       <div className="versions__column">
         <h3 className="versions__heading">Running now</h3>
         <dl>
-        <dt>Tag</dt>
-        <dd className="cell__mono">{image.tag.value}</dd>
-        <dt>Digest</dt>
-        <dd className="cell__mono" title={currentDigest ?? undefined}>
-          {currentDigest ? shortDigest(currentDigest) : '—'}
-        </dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(image.created)}</dd>
-        <dt>Platform</dt>
-        <dd>{[image.os, image.architecture, image.variant].filter(Boolean).join('/') || '—'}</dd>
+          <dt>Tag</dt>
+          <dd className="cell__mono">{image.tag.value}</dd>
+          <dt>Digest</dt>
+          <dd className="cell__mono" title={currentDigest ?? undefined}>
+            {currentDigest ? shortDigest(currentDigest) : '—'}
+          </dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(image.created)}</dd>
+          <dt>Platform</dt>
+          <dd>{[image.os, image.architecture, image.variant].filter(Boolean).join('/') || '—'}</dd>
         </dl>
       </div>
       <div className="versions__arrow" aria-hidden="true">
@@ -33,27 +33,34 @@ export function ContainerVersions({ container }: ContainerVersionsProps) {
       </div>
       <div className="versions__column">
         <h3 className="versions__heading">
-          Candidate {badge ? <Badge tone={badge.tone}>{badge.text}</Badge> : container.checkedAt ? <Badge tone="ok">up to date</Badge> : <Badge>not checked yet</Badge>}
+          Candidate{' '}
+          {badge ? (
+            <Badge tone={badge.tone}>{badge.text}</Badge>
+          ) : container.checkedAt ? (
+            <Badge tone="ok">up to date</Badge>
+          ) : (
+            <Badge>not checked yet</Badge>
+          )}
         </h3>
         <dl>
-        <dt>Tag</dt>
-        <dd className="cell__mono">{result?.tag ?? '—'}</dd>
-        <dt>Digest</dt>
-        <dd className="cell__mono" title={result?.digest ?? undefined}>
-          {result?.digest ? shortDigest(result.digest) : '—'}
-        </dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(result?.created)}</dd>
-        <dt>Release notes</dt>
-        <dd>
-          {link ? (
-            <a href={link} target="_blank" rel="noreferrer noopener">
-              {link.replace(/^https?:\/\//, '').slice(0, 60)}
-            </a>
-          ) : (
-            <span className="cell__muted">no link (set tidewatch.link.template)</span>
-          )}
-        </dd>
+          <dt>Tag</dt>
+          <dd className="cell__mono">{result?.tag ?? '—'}</dd>
+          <dt>Digest</dt>
+          <dd className="cell__mono" title={result?.digest ?? undefined}>
+            {result?.digest ? shortDigest(result.digest) : '—'}
+          </dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(result?.created)}</dd>
+          <dt>Release notes</dt>
+          <dd>
+            {link ? (
+              <a href={link} target="_blank" rel="noreferrer noopener">
+                {link.replace(/^https?:\/\//, '').slice(0, 60)}
+              </a>
+            ) : (
+              <span className="cell__muted">no link (set tidewatch.link.template)</span>
+            )}
+          </dd>
         </dl>
       </div>
     </div>

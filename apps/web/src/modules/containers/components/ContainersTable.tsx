@@ -5,7 +5,14 @@ import { Badge } from '../../../ui/Badge';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { SortHeader } from '../../../ui/Table';
 import type { Container } from '../types';
-import { buildRows, type ContainerGroup, groupContainers, type GroupBy, type SortDirection, type SortKey } from '../utils/filters';
+import {
+  buildRows,
+  type ContainerGroup,
+  groupContainers,
+  type GroupBy,
+  type SortDirection,
+  type SortKey,
+} from '../utils/filters';
 import { candidateLabel, imageLabel, updateBadge } from '../utils/format';
 import { ContainerActions } from './ContainerActions';
 import { ContainerIcon } from './ContainerIcon';
@@ -37,7 +44,9 @@ export type ContainersTableProps = {
 };
 
 function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches);
+  const [narrow, setNarrow] = useState(
+    () => typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches,
+  );
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
     const query = window.matchMedia(NARROW_QUERY);
@@ -54,16 +63,27 @@ function useNarrow(): boolean {
  * height on wide screens (the columns truncate) and are measured when they become cards on
  * narrow ones.
  */
-export function ContainersTable({ containers, groupBy = 'none', sort = 'name', direction = 'asc', onSort, updateTriggersExist = false }: ContainersTableProps) {
+export function ContainersTable({
+  containers,
+  groupBy = 'none',
+  sort = 'name',
+  direction = 'asc',
+  onSort,
+  updateTriggersExist = false,
+}: ContainersTableProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const groups = useMemo(() => groupContainers(containers, groupBy), [containers, groupBy]);
-  const rows = useMemo(() => buildRows(groups, groupBy !== 'none', collapsed), [groups, groupBy, collapsed]);
+  const rows = useMemo(
+    () => buildRows(groups, groupBy !== 'none', collapsed),
+    [groups, groupBy, collapsed],
+  );
   const narrow = useNarrow();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
 
   useLayoutEffect(() => {
-    const measure = () => setScrollMargin((bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    const measure = () =>
+      setScrollMargin((bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
     measure();
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
@@ -71,7 +91,8 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (index) => (rows[index]?.kind === 'group' ? GROUP_ROW_HEIGHT : narrow ? 150 : ROW_HEIGHT),
+    estimateSize: (index) =>
+      rows[index]?.kind === 'group' ? GROUP_ROW_HEIGHT : narrow ? 150 : ROW_HEIGHT,
     overscan: 10,
     scrollMargin,
     getItemKey: (index) => {
@@ -82,7 +103,8 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
 
   useEffect(() => {
     if (containers.length === 0 || typeof performance.mark !== 'function') return;
-    if (performance.getEntriesByName(CONTAINERS_READY_MARK).length === 0) performance.mark(CONTAINERS_READY_MARK);
+    if (performance.getEntriesByName(CONTAINERS_READY_MARK).length === 0)
+      performance.mark(CONTAINERS_READY_MARK);
   }, [containers.length]);
 
   const handleToggleGroup = useCallback((key: string) => {
@@ -96,11 +118,18 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
 
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? items[0].start - scrollMargin : 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - scrollMargin) : 0;
+  const paddingBottom =
+    items.length > 0
+      ? virtualizer.getTotalSize() - (items[items.length - 1].end - scrollMargin)
+      : 0;
 
   return (
     <div className="table-wrap table-wrap--containers">
-      <table className="table table--containers" aria-label="Containers" aria-rowcount={rows.length + 1}>
+      <table
+        className="table table--containers"
+        aria-label="Containers"
+        aria-rowcount={rows.length + 1}
+      >
         <colgroup>
           {COLUMNS.map((column) => (
             <col key={column.key} style={{ width: column.width }} />
@@ -111,10 +140,20 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
             {COLUMNS.map((column) =>
               column.key === 'actions' || !onSort ? (
                 <th key={column.key} scope="col">
-                  {column.key === 'actions' ? <span className="visually-hidden">{column.label}</span> : column.label}
+                  {column.key === 'actions' ? (
+                    <span className="visually-hidden">{column.label}</span>
+                  ) : (
+                    column.label
+                  )}
                 </th>
               ) : (
-                <SortHeader key={column.key} label={column.label} active={sort === column.key} direction={direction} onSort={() => onSort(column.key as SortKey)} />
+                <SortHeader
+                  key={column.key}
+                  label={column.label}
+                  active={sort === column.key}
+                  direction={direction}
+                  onSort={() => onSort(column.key as SortKey)}
+                />
               ),
             )}
           </tr>
@@ -129,9 +168,22 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
             const row = rows[item.index];
             const measure = narrow ? virtualizer.measureElement : undefined;
             return row.kind === 'group' ? (
-              <GroupRow key={item.key} group={row.group} collapsed={row.collapsed} index={item.index} rowRef={measure} onToggle={handleToggleGroup} />
+              <GroupRow
+                key={item.key}
+                group={row.group}
+                collapsed={row.collapsed}
+                index={item.index}
+                rowRef={measure}
+                onToggle={handleToggleGroup}
+              />
             ) : (
-              <ContainerRow key={item.key} container={row.container} index={item.index} rowRef={measure} updateTriggersExist={updateTriggersExist} />
+              <ContainerRow
+                key={item.key}
+                container={row.container}
+                index={item.index}
+                rowRef={measure}
+                updateTriggersExist={updateTriggersExist}
+              />
             );
           })}
           {paddingBottom > 0 && (
@@ -147,20 +199,38 @@ export function ContainersTable({ containers, groupBy = 'none', sort = 'name', d
 
 type RowRef = ((element: HTMLTableRowElement | null) => void) | undefined;
 
-type GroupRowProps = { group: ContainerGroup; collapsed: boolean; index: number; rowRef: RowRef; onToggle: (key: string) => void };
+type GroupRowProps = {
+  group: ContainerGroup;
+  collapsed: boolean;
+  index: number;
+  rowRef: RowRef;
+  onToggle: (key: string) => void;
+};
 
 function GroupRow({ group, collapsed, index, rowRef, onToggle }: GroupRowProps) {
   return (
-    <tr className="group-row" data-index={index} ref={rowRef} aria-rowindex={index + 2} data-testid="group-row">
+    <tr
+      className="group-row"
+      data-index={index}
+      ref={rowRef}
+      aria-rowindex={index + 2}
+      data-testid="group-row"
+    >
       <th colSpan={COLUMNS.length} scope="rowgroup">
-        <button type="button" className="group-row__toggle" aria-expanded={!collapsed} onClick={() => onToggle(group.key)}>
+        <button
+          type="button"
+          className="group-row__toggle"
+          aria-expanded={!collapsed}
+          onClick={() => onToggle(group.key)}
+        >
           <span className="group-row__chevron" aria-hidden="true">
             {collapsed ? '▸' : '▾'}
           </span>
           <span className="group-row__label">{group.label}</span>
           <span className="cell__muted">
             {group.containers.length} {group.containers.length === 1 ? 'container' : 'containers'}
-            {group.updates > 0 && ` · ${group.updates} ${group.updates === 1 ? 'update' : 'updates'}`}
+            {group.updates > 0 &&
+              ` · ${group.updates} ${group.updates === 1 ? 'update' : 'updates'}`}
           </span>
         </button>
       </th>
@@ -168,12 +238,23 @@ function GroupRow({ group, collapsed, index, rowRef, onToggle }: GroupRowProps) 
   );
 }
 
-type ContainerRowProps = { container: Container; index: number; rowRef: RowRef; updateTriggersExist: boolean };
+type ContainerRowProps = {
+  container: Container;
+  index: number;
+  rowRef: RowRef;
+  updateTriggersExist: boolean;
+};
 
 function ContainerRow({ container, index, rowRef, updateTriggersExist }: ContainerRowProps) {
   const image = imageLabel(container);
   return (
-    <tr data-testid="container-row" data-container-name={container.name} data-index={index} ref={rowRef} aria-rowindex={index + 2}>
+    <tr
+      data-testid="container-row"
+      data-container-name={container.name}
+      data-index={index}
+      ref={rowRef}
+      aria-rowindex={index + 2}
+    >
       <td data-label="Name">
         <div className="cell__name">
           <ContainerIcon icon={container.displayIcon} name={container.name} />
@@ -184,7 +265,15 @@ function ContainerRow({ container, index, rowRef, updateTriggersExist }: Contain
             <span className="cell__sub">
               {container.displayName !== container.name && <span>{container.name}</span>}
               {container.status !== 'running' && (
-                <Badge tone={container.status === 'exited' || container.status === 'dead' ? 'warn' : 'neutral'}>{container.status}</Badge>
+                <Badge
+                  tone={
+                    container.status === 'exited' || container.status === 'dead'
+                      ? 'warn'
+                      : 'neutral'
+                  }
+                >
+                  {container.status}
+                </Badge>
               )}
             </span>
           </div>
@@ -234,4 +323,3 @@ export function UpdateCell({ container }: UpdateCellProps) {
   if (container.checkedAt) return <span className="cell__muted">up to date</span>;
   return <span className="cell__muted">not checked yet</span>;
 }
-

@@ -8,7 +8,8 @@ export type DecisionTraceProps = { decision: Decision };
 
 /** Why the last check decided what it did: the tags it weighed and the rule behind each verdict. */
 export function DecisionTrace({ decision }: DecisionTraceProps) {
-  if (!decision.checked) return <p className="cell__muted">Not checked yet: the trace appears after the first check.</p>;
+  if (!decision.checked)
+    return <p className="cell__muted">Not checked yet: the trace appears after the first check.</p>;
   const dropped = Object.entries(decision.droppedByReason).sort((a, b) => b[1] - a[1]);
   return (
     <div className="decision">
@@ -23,7 +24,9 @@ export function DecisionTrace({ decision }: DecisionTraceProps) {
           <dt>Current tag</dt>
           <dd className="cell__mono">
             {decision.currentTag ?? '—'}
-            {decision.transformedCurrent && decision.transformedCurrent !== decision.currentTag && <span className="cell__muted"> (compared as {decision.transformedCurrent})</span>}
+            {decision.transformedCurrent && decision.transformedCurrent !== decision.currentTag && (
+              <span className="cell__muted"> (compared as {decision.transformedCurrent})</span>
+            )}
           </dd>
         </div>
         <div>
@@ -74,7 +77,13 @@ export function DecisionTrace({ decision }: DecisionTraceProps) {
           </div>
           <div>
             <dt>Digest up to date</dt>
-            <dd>{decision.digest.upToDate === null ? 'unknown' : decision.digest.upToDate ? 'yes' : 'no'}</dd>
+            <dd>
+              {decision.digest.upToDate === null
+                ? 'unknown'
+                : decision.digest.upToDate
+                  ? 'yes'
+                  : 'no'}
+            </dd>
           </div>
         </dl>
       )}
@@ -95,7 +104,15 @@ export function DecisionTrace({ decision }: DecisionTraceProps) {
                   {entry.tag}
                 </td>
                 <td data-label="Verdict">
-                  <Badge tone={entry.verdict === 'candidate' ? (entry.tag === decision.candidate ? 'ok' : 'info') : 'neutral'}>
+                  <Badge
+                    tone={
+                      entry.verdict === 'candidate'
+                        ? entry.tag === decision.candidate
+                          ? 'ok'
+                          : 'info'
+                        : 'neutral'
+                    }
+                  >
                     {entry.tag === decision.candidate ? 'winner' : entry.verdict}
                   </Badge>
                 </td>

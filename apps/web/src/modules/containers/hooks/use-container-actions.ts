@@ -26,10 +26,13 @@ export function useWatchContainer(callbacks: MutationCallbacks<Container, string
   const queryClient = useQueryClient();
   return useMutation<Container, Error, string>({
     mutationKey: WATCH_ONE,
-    mutationFn: (id) => unwrap(api.POST('/api/containers/{id}/watch', { params: { path: { id } } })),
+    mutationFn: (id) =>
+      unwrap(api.POST('/api/containers/{id}/watch', { params: { path: { id } } })),
     onSuccess: (container, id) => {
       queryClient.setQueryData(containerKeys.detail(container.id), container);
-      queryClient.setQueryData<Container[]>(containerKeys.list(), (list) => replaceInList(list, container));
+      queryClient.setQueryData<Container[]>(containerKeys.list(), (list) =>
+        replaceInList(list, container),
+      );
       void queryClient.invalidateQueries({ queryKey: containerKeys.decision(container.id) });
       callbacks.onSuccess?.(container, id);
     },
@@ -56,11 +59,18 @@ export function useWatchAll(callbacks: MutationCallbacks<Container[], void> = {}
 export type RunTriggerInput = { containerId: string; type: string; name: string };
 
 /** Runs a trigger for a container now (an update trigger: this is the Update button). */
-export function useRunContainerTrigger(callbacks: MutationCallbacks<RunResult, RunTriggerInput> = {}) {
+export function useRunContainerTrigger(
+  callbacks: MutationCallbacks<RunResult, RunTriggerInput> = {},
+) {
   const queryClient = useQueryClient();
   return useMutation<RunResult, Error, RunTriggerInput>({
     mutationKey: RUN_TRIGGER,
-    mutationFn: ({ containerId, type, name }) => unwrap(api.POST('/api/containers/{id}/triggers/{type}/{name}', { params: { path: { id: containerId, type: typeParam(type), name } } })),
+    mutationFn: ({ containerId, type, name }) =>
+      unwrap(
+        api.POST('/api/containers/{id}/triggers/{type}/{name}', {
+          params: { path: { id: containerId, type: typeParam(type), name } },
+        }),
+      ),
     onSuccess: callbacks.onSuccess,
     onError: callbacks.onError,
     onSettled: (_result, _error, { containerId }) => {
@@ -78,7 +88,13 @@ export type PendingActions = {
 };
 
 function isRunInput(value: unknown): value is RunTriggerInput {
-  return typeof value === 'object' && value !== null && 'containerId' in value && 'type' in value && 'name' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'containerId' in value &&
+    'type' in value &&
+    'name' in value
+  );
 }
 
 /** What is in flight for a container, wherever it was started (list row, detail page). */
@@ -94,7 +110,9 @@ export function usePendingContainerActions(containerId: string): PendingActions 
   const check = checks.find((entry) => entry.id === containerId);
   return {
     checkingSince: check ? check.since : null,
-    running: runs.flatMap(({ input, since }) => (isRunInput(input) && input.containerId === containerId ? [{ ...input, since }] : [])),
+    running: runs.flatMap(({ input, since }) =>
+      isRunInput(input) && input.containerId === containerId ? [{ ...input, since }] : [],
+    ),
   };
 }
 
@@ -104,7 +122,9 @@ export function useForgetContainer() {
   return useMutation<void, Error, string>({
     mutationFn: (id) => unwrap(api.DELETE('/api/containers/{id}', { params: { path: { id } } })),
     onSuccess: (_result, id) => {
-      queryClient.setQueryData<Container[]>(containerKeys.list(), (list) => list?.filter((container) => container.id !== id));
+      queryClient.setQueryData<Container[]>(containerKeys.list(), (list) =>
+        list?.filter((container) => container.id !== id),
+      );
       queryClient.removeQueries({ queryKey: containerKeys.detail(id) });
     },
   });

@@ -5,7 +5,16 @@ import { candidateLabel, imageLabel } from './format';
  * The containers page's view state — search, filters, grouping, sorting — as it lives in the URL
  * (`?q=…&host=…`), and the pure functions that apply it.
  */
-export const UPDATE_FILTERS = ['any', 'available', 'major', 'minor', 'patch', 'prerelease', 'digest', 'none'] as const;
+export const UPDATE_FILTERS = [
+  'any',
+  'available',
+  'major',
+  'minor',
+  'patch',
+  'prerelease',
+  'digest',
+  'none',
+] as const;
 export type UpdateFilter = (typeof UPDATE_FILTERS)[number];
 export const ERROR_FILTERS = ['any', 'yes', 'no'] as const;
 export type ErrorFilter = (typeof ERROR_FILTERS)[number];
@@ -27,7 +36,17 @@ export type ContainerFilters = {
   dir: SortDirection;
 };
 
-export const DEFAULT_FILTERS: ContainerFilters = { q: '', host: '', registry: '', update: 'any', status: '', error: 'any', group: 'none', sort: 'name', dir: 'asc' };
+export const DEFAULT_FILTERS: ContainerFilters = {
+  q: '',
+  host: '',
+  registry: '',
+  update: 'any',
+  status: '',
+  error: 'any',
+  group: 'none',
+  sort: 'name',
+  dir: 'asc',
+};
 
 /** Columns whose natural first order is "biggest/newest first". */
 const DESCENDING_FIRST: readonly SortKey[] = ['update', 'checked'];
@@ -58,7 +77,16 @@ export function defaultDirection(sort: SortKey): SortDirection {
 /** Only what differs from the defaults, in a stable order: short, shareable URLs. */
 export function filtersToParams(filters: ContainerFilters): URLSearchParams {
   const params = new URLSearchParams();
-  const keys: Array<keyof ContainerFilters> = ['q', 'host', 'registry', 'update', 'status', 'error', 'group', 'sort'];
+  const keys: Array<keyof ContainerFilters> = [
+    'q',
+    'host',
+    'registry',
+    'update',
+    'status',
+    'error',
+    'group',
+    'sort',
+  ];
   for (const key of keys) if (filters[key] !== DEFAULT_FILTERS[key]) params.set(key, filters[key]);
   if (filters.dir !== defaultDirection(filters.sort)) params.set('dir', filters.dir);
   return params;
@@ -66,7 +94,14 @@ export function filtersToParams(filters: ContainerFilters): URLSearchParams {
 
 /** How many filters narrow the list (search included; grouping and sorting are not filters). */
 export function activeFilterCount(filters: ContainerFilters): number {
-  return [filters.q.trim() !== '', filters.host !== '', filters.registry !== '', filters.update !== 'any', filters.status !== '', filters.error !== 'any'].filter(Boolean).length;
+  return [
+    filters.q.trim() !== '',
+    filters.host !== '',
+    filters.registry !== '',
+    filters.update !== 'any',
+    filters.status !== '',
+    filters.error !== 'any',
+  ].filter(Boolean).length;
 }
 
 export type UpdateLevel = 'major' | 'minor' | 'patch' | 'prerelease' | 'digest' | 'unknown';
@@ -87,14 +122,31 @@ export function updateLevel(container: Container): UpdateLevel | null {
   }
 }
 
-const LEVEL_RANK: Record<UpdateLevel, number> = { major: 6, minor: 5, patch: 4, prerelease: 3, digest: 2, unknown: 1 };
+const LEVEL_RANK: Record<UpdateLevel, number> = {
+  major: 6,
+  minor: 5,
+  patch: 4,
+  prerelease: 3,
+  digest: 2,
+  unknown: 1,
+};
 
 export function composeProject(container: Pick<Container, 'labels'>): string | null {
   return container.labels['com.docker.compose.project'] ?? null;
 }
 
 function searchText(container: Container): string {
-  return [container.displayName, container.name, container.watcher, imageLabel(container), container.image.name, candidateLabel(container) ?? '', composeProject(container) ?? ''].join('\n').toLowerCase();
+  return [
+    container.displayName,
+    container.name,
+    container.watcher,
+    imageLabel(container),
+    container.image.name,
+    candidateLabel(container) ?? '',
+    composeProject(container) ?? '',
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 const searchCache = new WeakMap<Container, string>();
@@ -117,7 +169,14 @@ export function matchesFilters(container: Container, filters: ContainerFilters):
   if (filters.error === 'no' && container.error) return false;
   if (filters.update !== 'any') {
     const level = updateLevel(container);
-    if (filters.update === 'available' ? level === null : filters.update === 'none' ? level !== null : level !== filters.update) return false;
+    if (
+      filters.update === 'available'
+        ? level === null
+        : filters.update === 'none'
+          ? level !== null
+          : level !== filters.update
+    )
+      return false;
   }
   const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length > 0) {
@@ -142,7 +201,8 @@ function compareBy(sort: SortKey): (a: Container, b: Container) => number {
     case 'update':
       return (a, b) => rank(a) - rank(b);
     case 'checked':
-      return (a, b) => (a.checkedAt ? Date.parse(a.checkedAt) : 0) - (b.checkedAt ? Date.parse(b.checkedAt) : 0);
+      return (a, b) =>
+        (a.checkedAt ? Date.parse(a.checkedAt) : 0) - (b.checkedAt ? Date.parse(b.checkedAt) : 0);
   }
 }
 
@@ -152,20 +212,39 @@ function rank(container: Container): number {
 }
 
 /** Sorted copy; ties fall back to the name so the order is stable between refreshes. */
-export function sortContainers(containers: Container[], sort: SortKey, dir: SortDirection): Container[] {
+export function sortContainers(
+  containers: Container[],
+  sort: SortKey,
+  dir: SortDirection,
+): Container[] {
   const compare = compareBy(sort);
   const byName = compareBy('name');
   const sign = dir === 'asc' ? 1 : -1;
-  return [...containers].sort((a, b) => sign * compare(a, b) || byName(a, b) || collator.compare(a.id, b.id));
+  return [...containers].sort(
+    (a, b) => sign * compare(a, b) || byName(a, b) || collator.compare(a.id, b.id),
+  );
 }
 
-export type ContainerGroup = { key: string; label: string; containers: Container[]; updates: number };
+export type ContainerGroup = {
+  key: string;
+  label: string;
+  containers: Container[];
+  updates: number;
+};
 
 export const NO_PROJECT = 'Not in a compose project';
 
 /** Groups in name order (the ungrouped bucket last); the containers keep their sorted order. */
 export function groupContainers(containers: Container[], group: GroupBy): ContainerGroup[] {
-  if (group === 'none') return [{ key: '', label: '', containers, updates: containers.filter((c) => updateLevel(c) !== null).length }];
+  if (group === 'none')
+    return [
+      {
+        key: '',
+        label: '',
+        containers,
+        updates: containers.filter((c) => updateLevel(c) !== null).length,
+      },
+    ];
   const groups = new Map<string, ContainerGroup>();
   for (const container of containers) {
     const key = group === 'host' ? container.watcher : (composeProject(container) ?? '');
@@ -177,25 +256,39 @@ export function groupContainers(containers: Container[], group: GroupBy): Contai
     entry.containers.push(container);
     if (updateLevel(container) !== null) entry.updates += 1;
   }
-  return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : collator.compare(a.label, b.label)));
+  return [...groups.values()].sort((a, b) =>
+    a.key === '' ? 1 : b.key === '' ? -1 : collator.compare(a.label, b.label),
+  );
 }
 
-export type ContainerListRow = { kind: 'group'; group: ContainerGroup; collapsed: boolean } | { kind: 'container'; container: Container };
+export type ContainerListRow =
+  | { kind: 'group'; group: ContainerGroup; collapsed: boolean }
+  | { kind: 'container'; container: Container };
 
 /** The rows the virtual table renders: group headers (when grouping) and containers. */
-export function buildRows(groups: ContainerGroup[], grouped: boolean, collapsed: ReadonlySet<string>): ContainerListRow[] {
-  if (!grouped) return (groups[0]?.containers ?? []).map((container) => ({ kind: 'container', container }));
+export function buildRows(
+  groups: ContainerGroup[],
+  grouped: boolean,
+  collapsed: ReadonlySet<string>,
+): ContainerListRow[] {
+  if (!grouped)
+    return (groups[0]?.containers ?? []).map((container) => ({ kind: 'container', container }));
   const rows: ContainerListRow[] = [];
   for (const group of groups) {
     const isCollapsed = collapsed.has(group.key);
     rows.push({ kind: 'group', group, collapsed: isCollapsed });
-    if (!isCollapsed) for (const container of group.containers) rows.push({ kind: 'container', container });
+    if (!isCollapsed)
+      for (const container of group.containers) rows.push({ kind: 'container', container });
   }
   return rows;
 }
 
 /** Distinct values for the filter menus. */
-export function filterOptions(containers: Container[]): { hosts: string[]; registries: string[]; statuses: string[] } {
+export function filterOptions(containers: Container[]): {
+  hosts: string[];
+  registries: string[];
+  statuses: string[];
+} {
   const hosts = new Set<string>();
   const registries = new Set<string>();
   const statuses = new Set<string>();

@@ -17,7 +17,10 @@ function registryHost(url: string): string {
   }
 }
 
-export type UpdateBadge = { text: string; tone: 'major' | 'minor' | 'patch' | 'prerelease' | 'digest' | 'neutral' };
+export type UpdateBadge = {
+  text: string;
+  tone: 'major' | 'minor' | 'patch' | 'prerelease' | 'digest' | 'neutral';
+};
 
 /** What the update column says: the candidate and how big a step it is. */
 export function updateBadge(container: Container): UpdateBadge | null {
@@ -39,7 +42,8 @@ export function updateBadge(container: Container): UpdateBadge | null {
 
 export function candidateLabel(container: Container): string | null {
   if (!container.updateAvailable || !container.result) return null;
-  if (container.updateKind?.kind === 'digest') return container.result.digest ? shortDigest(container.result.digest) : null;
+  if (container.updateKind?.kind === 'digest')
+    return container.result.digest ? shortDigest(container.result.digest) : null;
   return container.result.tag;
 }
 
@@ -52,7 +56,8 @@ export function checkOutcome(container: Container): string {
   const name = container.displayName;
   if (container.error) return `${name}: the check failed (${container.error.message})`;
   const candidate = candidateLabel(container);
-  if (container.updateAvailable) return `${name}: update available${candidate ? ` → ${candidate}` : ''}`;
+  if (container.updateAvailable)
+    return `${name}: update available${candidate ? ` → ${candidate}` : ''}`;
   return `${name} is up to date`;
 }
 

@@ -11,7 +11,10 @@ describe('resolveIcon', () => {
     ['fa:home', { kind: 'builtin', name: 'home' }],
     ['si:jellyfin', { kind: 'builtin', name: 'media' }],
     ['', { kind: 'builtin', name: 'container' }],
-    ['https://cdn.example/icons/app.png', { kind: 'image', src: 'https://cdn.example/icons/app.png' }],
+    [
+      'https://cdn.example/icons/app.png',
+      { kind: 'image', src: 'https://cdn.example/icons/app.png' },
+    ],
   ])('%s', (icon, expected) => {
     expect(resolveIcon(icon, 'web')).toEqual(expected);
   });

@@ -30,26 +30,113 @@ export const BUILTIN_ICONS = [
 ] as const;
 export type BuiltinIcon = (typeof BUILTIN_ICONS)[number];
 
-export type ResolvedIcon = { kind: 'image'; src: string } | { kind: 'builtin'; name: BuiltinIcon } | { kind: 'monogram'; letter: string; hue: number };
+export type ResolvedIcon =
+  | { kind: 'image'; src: string }
+  | { kind: 'builtin'; name: BuiltinIcon }
+  | { kind: 'monogram'; letter: string; hue: number };
 
 /** Keywords looked for in the icon name, in this order (the first match wins). */
 const KEYWORDS: Array<[BuiltinIcon, string[]]> = [
   ['container', ['docker', 'container', 'package', 'cube', 'kubernetes', 'podman', 'whale']],
-  ['database', ['database', 'postgres', 'mysql', 'maria', 'redis', 'mongo', 'sqlite', 'influx', 'couch', 'valkey', 'memcache', 'elastic']],
-  ['network', ['network', 'lan', 'router', 'wifi', 'dns', 'pihole', 'adguard', 'wireguard', 'vpn', 'proxy', 'traefik', 'tailscale', 'ethernet']],
-  ['shield', ['shield', 'lock', 'vault', 'warden', 'auth', 'keycloak', 'security', 'key', 'crowdsec']],
-  ['chart', ['chart', 'grafana', 'prometheus', 'monitor', 'graph', 'uptime', 'netdata', 'analytics', 'gauge', 'loki']],
+  [
+    'database',
+    [
+      'database',
+      'postgres',
+      'mysql',
+      'maria',
+      'redis',
+      'mongo',
+      'sqlite',
+      'influx',
+      'couch',
+      'valkey',
+      'memcache',
+      'elastic',
+    ],
+  ],
+  [
+    'network',
+    [
+      'network',
+      'lan',
+      'router',
+      'wifi',
+      'dns',
+      'pihole',
+      'adguard',
+      'wireguard',
+      'vpn',
+      'proxy',
+      'traefik',
+      'tailscale',
+      'ethernet',
+    ],
+  ],
+  [
+    'shield',
+    ['shield', 'lock', 'vault', 'warden', 'auth', 'keycloak', 'security', 'key', 'crowdsec'],
+  ],
+  [
+    'chart',
+    [
+      'chart',
+      'grafana',
+      'prometheus',
+      'monitor',
+      'graph',
+      'uptime',
+      'netdata',
+      'analytics',
+      'gauge',
+      'loki',
+    ],
+  ],
   ['home', ['home']],
-  ['media', ['play', 'movie', 'film', 'plex', 'jellyfin', 'emby', 'video', 'television', 'youtube', 'kodi']],
+  [
+    'media',
+    ['play', 'movie', 'film', 'plex', 'jellyfin', 'emby', 'video', 'television', 'youtube', 'kodi'],
+  ],
   ['music', ['music', 'audio', 'navidrome', 'spotify', 'headphones', 'podcast']],
   ['cloud', ['cloud', 'sync', 'minio', 's3']],
   ['mail', ['mail', 'smtp', 'postfix', 'inbox']],
-  ['chat', ['chat', 'message', 'matrix', 'mattermost', 'discord', 'slack', 'rocket', 'signal', 'telegram', 'forum']],
+  [
+    'chat',
+    [
+      'chat',
+      'message',
+      'matrix',
+      'mattermost',
+      'discord',
+      'slack',
+      'rocket',
+      'signal',
+      'telegram',
+      'forum',
+    ],
+  ],
   ['code', ['code', 'git', 'forgejo', 'gitea', 'jenkins', 'drone', 'terminal', 'console']],
-  ['download', ['download', 'torrent', 'transmission', 'sabnzbd', 'nzb', 'sonarr', 'radarr', 'lidarr', 'prowlarr', 'deluge']],
+  [
+    'download',
+    [
+      'download',
+      'torrent',
+      'transmission',
+      'sabnzbd',
+      'nzb',
+      'sonarr',
+      'radarr',
+      'lidarr',
+      'prowlarr',
+      'deluge',
+    ],
+  ],
   ['image', ['image', 'photo', 'camera', 'immich', 'gallery', 'picture']],
   ['doc', ['book', 'file', 'doc', 'paperless', 'wiki', 'note', 'library', 'calibre']],
-  ['globe', ['web', 'earth', 'globe', 'nginx', 'apache', 'caddy', 'httpd', 'www', 'browser', 'internet']],
+  [
+    'globe',
+    ['web', 'earth', 'globe', 'nginx', 'apache', 'caddy', 'httpd', 'www', 'browser', 'internet'],
+  ],
   ['server', ['server', 'rack', 'nas', 'storage', 'harddisk', 'disk']],
   ['bell', ['bell', 'notif', 'alert', 'ntfy', 'gotify']],
   ['tools', ['cog', 'tool', 'wrench', 'settings', 'gear', 'admin', 'portainer']],
@@ -66,21 +153,27 @@ function monogram(text: string): ResolvedIcon {
   return { kind: 'monogram', letter, hue: hueOf(text.toLowerCase()) };
 }
 
-export function resolveIcon(displayIcon: string | null | undefined, fallbackName: string): ResolvedIcon {
+export function resolveIcon(
+  displayIcon: string | null | undefined,
+  fallbackName: string,
+): ResolvedIcon {
   const icon = (displayIcon ?? '').trim();
   if (/^https?:\/\//i.test(icon)) return { kind: 'image', src: icon };
   if (!icon) return { kind: 'builtin', name: 'container' };
   // `mdi:docker`, `mdi-docker`, `si:postgresql`, `sh:immich`, `hl-grafana` …
   const name = icon.replace(/^[a-z]{1,5}[:-]/i, '').toLowerCase();
-  for (const [builtin, words] of KEYWORDS) if (words.some((word) => name.includes(word))) return { kind: 'builtin', name: builtin };
+  for (const [builtin, words] of KEYWORDS)
+    if (words.some((word) => name.includes(word))) return { kind: 'builtin', name: builtin };
   return monogram(name || fallbackName);
 }
 
 /** SVG path data (24×24, stroked) of the built-in icons. */
 export const ICON_PATHS: Record<BuiltinIcon, string> = {
   container: 'M12 3 3 7.5v9L12 21l9-4.5v-9L12 3Z M3 7.5l9 4.5 9-4.5 M12 12v9',
-  database: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3Z M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
-  globe: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z M3 12h18 M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3Z',
+  database:
+    'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3Z M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6 M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  globe:
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z M3 12h18 M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3Z',
   server: 'M4 4h16v7H4z M4 13h16v7H4z M8 7.5h.01 M8 16.5h.01',
   shield: 'M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6l-8-3Z M9 12l2 2 4-4',
   chart: 'M4 4v16h16 M7 15l4-4 3 3 5-6',

@@ -8,6 +8,8 @@ export function isUpdateTrigger(trigger: { type: string }): boolean {
 }
 
 /** The trigger the Update button runs: the container's first enabled docker or compose trigger. */
-export function pickUpdateTrigger(triggers: ContainerTrigger[] | undefined): ContainerTrigger | null {
+export function pickUpdateTrigger(
+  triggers: ContainerTrigger[] | undefined,
+): ContainerTrigger | null {
   return triggers?.find((trigger) => isUpdateTrigger(trigger) && trigger.enabled) ?? null;
 }

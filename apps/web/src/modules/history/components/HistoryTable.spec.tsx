@@ -30,8 +30,21 @@ function run(patch: Partial<TriggerRun>): TriggerRun {
 
 describe('HistoryTable', () => {
   it('shows outcome, attempts, duration and error; Retry only for a failed delivery', async () => {
-    const failed = run({ id: '00000000-0000-4000-8000-000000000002', status: 'error', attempt: 3, error: 'HTTP 503 from receiver', deliveryStatus: 'failed', summary: null });
-    serveApi({ 'POST /api/history/{id}/retry': () => ({ ...failed, status: 'retrying', deliveryStatus: 'pending' }) });
+    const failed = run({
+      id: '00000000-0000-4000-8000-000000000002',
+      status: 'error',
+      attempt: 3,
+      error: 'HTTP 503 from receiver',
+      deliveryStatus: 'failed',
+      summary: null,
+    });
+    serveApi({
+      'POST /api/history/{id}/retry': () => ({
+        ...failed,
+        status: 'retrying',
+        deliveryStatus: 'pending',
+      }),
+    });
     renderWithProviders(<HistoryTable runs={[run({}), failed]} />);
     const [ok, bad] = screen.getAllByTestId('history-row');
     expect(within(ok).getByText('success')).toBeInTheDocument();
@@ -41,11 +54,25 @@ describe('HistoryTable', () => {
     expect(within(bad).getByText('HTTP 503 from receiver')).toBeInTheDocument();
     await userEvent.click(within(bad).getByRole('button', { name: 'Retry webhook.ops for web' }));
     expect(await screen.findByText('Queued webhook.ops again')).toBeInTheDocument();
-    expect(requests).toEqual([{ method: 'POST', path: `/api/history/${failed.id}/retry`, body: undefined }]);
+    expect(requests).toEqual([
+      { method: 'POST', path: `/api/history/${failed.id}/retry`, body: undefined },
+    ]);
   });
 
   it('lists the steps of an update run', async () => {
-    renderWithProviders(<HistoryTable runs={[run({ event: 'update-applied', steps: [{ name: 'pull', durationMs: 800, ok: true }, { name: 'start', durationMs: 120, ok: true }] as unknown as TriggerRun['steps'] })]} />);
+    renderWithProviders(
+      <HistoryTable
+        runs={[
+          run({
+            event: 'update-applied',
+            steps: [
+              { name: 'pull', durationMs: 800, ok: true },
+              { name: 'start', durationMs: 120, ok: true },
+            ] as unknown as TriggerRun['steps'],
+          }),
+        ]}
+      />,
+    );
     await userEvent.click(screen.getByText('2 steps'));
     expect(screen.getByText('pull')).toBeVisible();
     expect(screen.getByText('800 ms')).toBeInTheDocument();

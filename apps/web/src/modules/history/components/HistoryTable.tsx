@@ -14,7 +14,11 @@ export type HistoryTableProps = { runs: TriggerRun[]; label?: string; showContai
 const STATUS_TONE: Record<string, BadgeTone> = { success: 'ok', error: 'error', retrying: 'warn' };
 
 /** Trigger runs and updates: when, what, outcome, attempts, duration, error; Retry for failed deliveries. */
-export function HistoryTable({ runs, label = 'Trigger runs', showContainer = true }: HistoryTableProps) {
+export function HistoryTable({
+  runs,
+  label = 'Trigger runs',
+  showContainer = true,
+}: HistoryTableProps) {
   return (
     <Table label={label} stacked className="table--history">
       <thead>
@@ -57,12 +61,18 @@ function HistoryRow({ run, showContainer }: HistoryRowProps) {
         <span className="cell__sub">{run.origin}</span>
       </td>
       <td data-label="Trigger">
-        <Link to={`/triggers/${encodeURIComponent(run.triggerType)}/${encodeURIComponent(run.triggerName)}`}>{run.trigger}</Link>
+        <Link
+          to={`/triggers/${encodeURIComponent(run.triggerType)}/${encodeURIComponent(run.triggerName)}`}
+        >
+          {run.trigger}
+        </Link>
       </td>
       {showContainer && (
         <td data-label="Container">
           {run.containerName ?? <span className="cell__muted">—</span>}
-          {run.containerIdentity && run.containerIdentity !== run.containerName && <span className="cell__sub">{run.containerIdentity}</span>}
+          {run.containerIdentity && run.containerIdentity !== run.containerName && (
+            <span className="cell__sub">{run.containerIdentity}</span>
+          )}
         </td>
       )}
       <td data-label="Event">{run.event}</td>
@@ -73,18 +83,27 @@ function HistoryRow({ run, showContainer }: HistoryRowProps) {
         </span>
         <span className="cell__sub">
           {formatDuration(run.durationMs)}
-          {run.deliveryStatus && run.deliveryStatus !== 'delivered' && ` · delivery ${run.deliveryStatus}`}
+          {run.deliveryStatus &&
+            run.deliveryStatus !== 'delivered' &&
+            ` · delivery ${run.deliveryStatus}`}
         </span>
       </td>
       <td data-label="Details" className="cell__details">
-        {run.error ? <span className="cell__error">{run.error}</span> : run.summary ? <span className="cell__muted">{run.summary}</span> : <span className="cell__muted">—</span>}
+        {run.error ? (
+          <span className="cell__error">{run.error}</span>
+        ) : run.summary ? (
+          <span className="cell__muted">{run.summary}</span>
+        ) : (
+          <span className="cell__muted">—</span>
+        )}
         {steps.length > 0 && (
           <details className="steps">
             <summary>{steps.length} steps</summary>
             <ol>
               {steps.map((step, index) => (
                 <li key={`${step.name}-${index}`}>
-                  <span className={step.ok === false ? 'cell__error' : undefined}>{step.name}</span> <span className="cell__muted">{formatDuration(step.durationMs)}</span>
+                  <span className={step.ok === false ? 'cell__error' : undefined}>{step.name}</span>{' '}
+                  <span className="cell__muted">{formatDuration(step.durationMs)}</span>
                   {step.detail && <span className="cell__sub">{step.detail}</span>}
                 </li>
               ))}
@@ -94,7 +113,13 @@ function HistoryRow({ run, showContainer }: HistoryRowProps) {
       </td>
       <td data-label="Actions" className="cell__actions">
         {canRetry(run) && (
-          <Button size="sm" onClick={handleRetry} pending={retry.isPending} pendingLabel="Queuing" aria-label={`Retry ${run.trigger} for ${run.containerName ?? 'this run'}`}>
+          <Button
+            size="sm"
+            onClick={handleRetry}
+            pending={retry.isPending}
+            pendingLabel="Queuing"
+            aria-label={`Retry ${run.trigger} for ${run.containerName ?? 'this run'}`}
+          >
             Retry
           </Button>
         )}

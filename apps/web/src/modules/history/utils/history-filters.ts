@@ -2,7 +2,13 @@ import type { HistoryQuery } from '../types';
 
 /** The history page's filters as they live in the URL (times as the local `datetime-local` text). */
 export const RUN_STATUSES = ['success', 'error', 'retrying'] as const;
-export const RUN_EVENTS = ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'] as const;
+export const RUN_EVENTS = [
+  'update-available',
+  'update-applied',
+  'update-failed',
+  'rolled-back',
+  'check-error',
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RunEvent = (typeof RUN_EVENTS)[number];
 
@@ -16,7 +22,15 @@ export type HistoryFilters = {
   page: number;
 };
 
-export const DEFAULT_HISTORY_FILTERS: HistoryFilters = { trigger: '', container: '', status: '', event: '', from: '', to: '', page: 1 };
+export const DEFAULT_HISTORY_FILTERS: HistoryFilters = {
+  trigger: '',
+  container: '',
+  status: '',
+  event: '',
+  from: '',
+  to: '',
+  page: 1,
+};
 export const HISTORY_PAGE_SIZE = 50;
 
 const TRIGGER_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/;
@@ -46,7 +60,8 @@ export function parseHistoryFilters(params: URLSearchParams): HistoryFilters {
 
 export function historyFiltersToParams(filters: HistoryFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['trigger', 'container', 'status', 'event', 'from', 'to'] as const) if (filters[key]) params.set(key, filters[key]);
+  for (const key of ['trigger', 'container', 'status', 'event', 'from', 'to'] as const)
+    if (filters[key]) params.set(key, filters[key]);
   if (filters.page > 1) params.set('page', String(filters.page));
   return params;
 }
@@ -72,7 +87,12 @@ export function toHistoryQuery(filters: HistoryFilters, limit = HISTORY_PAGE_SIZ
   return query;
 }
 
-export type RunStep = { name: string; durationMs: number | null; ok: boolean | null; detail: string | null };
+export type RunStep = {
+  name: string;
+  durationMs: number | null;
+  ok: boolean | null;
+  detail: string | null;
+};
 
 /** Steps of an update run (`{name, durationMs, ok, detail}`), read defensively. */
 export function parseSteps(steps: unknown[] | null | undefined): RunStep[] {
@@ -80,7 +100,12 @@ export function parseSteps(steps: unknown[] | null | undefined): RunStep[] {
   return steps.flatMap((step) => {
     if (typeof step !== 'object' || step === null) return [];
     const record = step as Record<string, unknown>;
-    const name = typeof record.name === 'string' ? record.name : typeof record.step === 'string' ? record.step : null;
+    const name =
+      typeof record.name === 'string'
+        ? record.name
+        : typeof record.step === 'string'
+          ? record.step
+          : null;
     if (!name) return [];
     return [
       {
@@ -94,7 +119,18 @@ export function parseSteps(steps: unknown[] | null | undefined): RunStep[] {
 }
 
 /** Whether a run's delivery can be queued again. */
-export function canRetry(run: { status: string; deliveryId: string | null; deliveryStatus: string | null; origin: string }): boolean {
+export function canRetry(run: {
+  status: string;
+  deliveryId: string | null;
+  deliveryStatus: string | null;
+  origin: string;
+}): boolean {
   if (run.origin === 'test') return false;
-  return run.deliveryStatus === 'failed' || (run.status === 'error' && run.deliveryStatus !== 'delivered' && run.deliveryStatus !== 'pending' && run.deliveryStatus !== 'delivering');
+  return (
+    run.deliveryStatus === 'failed' ||
+    (run.status === 'error' &&
+      run.deliveryStatus !== 'delivered' &&
+      run.deliveryStatus !== 'pending' &&
+      run.deliveryStatus !== 'delivering')
+  );
 }

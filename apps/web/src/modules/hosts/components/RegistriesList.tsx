@@ -55,7 +55,9 @@ export function RegistriesList({ registries }: RegistriesListProps) {
                     <tr key={`${entry.kind}-${entry.status}`}>
                       <td>{entry.kind}</td>
                       <td>
-                        <Badge tone={/^[23]/.test(entry.status) ? 'ok' : 'error'}>{entry.status}</Badge>
+                        <Badge tone={/^[23]/.test(entry.status) ? 'ok' : 'error'}>
+                          {entry.status}
+                        </Badge>
                       </td>
                       <td>{entry.count}</td>
                     </tr>

@@ -34,11 +34,17 @@ export function WatchersTable({ watchers, showConfiguration = true }: WatchersTa
               <span className="cell__sub">{watcher.type}</span>
             </td>
             <td data-label="State">
-              <Badge tone={watcher.connected ? 'ok' : 'error'}>{watcher.connected ? 'connected' : 'unreachable'}</Badge>
-              {watcher.lastError && <span className="cell__error cell__sub">{watcher.lastError}</span>}
+              <Badge tone={watcher.connected ? 'ok' : 'error'}>
+                {watcher.connected ? 'connected' : 'unreachable'}
+              </Badge>
+              {watcher.lastError && (
+                <span className="cell__error cell__sub">{watcher.lastError}</span>
+              )}
             </td>
             <td data-label="Containers">
-              <Link to={`/containers?host=${encodeURIComponent(watcher.name)}`}>{watcher.containerCount}</Link>
+              <Link to={`/containers?host=${encodeURIComponent(watcher.name)}`}>
+                {watcher.containerCount}
+              </Link>
             </td>
             <td data-label="Last check">
               <RelativeTime value={watcher.lastCheck} />

@@ -13,7 +13,14 @@ export type FleetSummary = {
 
 /** The overview's counts, from the container list. */
 export function summarizeFleet(containers: Container[]): FleetSummary {
-  const byLevel: Record<UpdateLevel, number> = { major: 0, minor: 0, patch: 0, prerelease: 0, digest: 0, unknown: 0 };
+  const byLevel: Record<UpdateLevel, number> = {
+    major: 0,
+    minor: 0,
+    patch: 0,
+    prerelease: 0,
+    digest: 0,
+    unknown: 0,
+  };
   const hosts = new Set<string>();
   let running = 0;
   let updates = 0;
@@ -30,5 +37,13 @@ export function summarizeFleet(containers: Container[]): FleetSummary {
       byLevel[level] += 1;
     }
   }
-  return { containers: containers.length, running, hosts: hosts.size, updates, byLevel, failedChecks, neverChecked };
+  return {
+    containers: containers.length,
+    running,
+    hosts: hosts.size,
+    updates,
+    byLevel,
+    failedChecks,
+    neverChecked,
+  };
 }

@@ -6,7 +6,10 @@ import { formatDuration } from '../../../ui/time';
 import { useTestTrigger } from '../hooks/use-trigger-mutations';
 import type { Trigger } from '../types';
 
-export type TestTriggerButtonProps = { trigger: Pick<Trigger, 'type' | 'name' | 'id' | 'enabled'>; size?: 'sm' | 'md' };
+export type TestTriggerButtonProps = {
+  trigger: Pick<Trigger, 'type' | 'name' | 'id' | 'enabled'>;
+  size?: 'sm' | 'md';
+};
 
 /** Sends a sample event through the trigger and shows what happened, live. */
 export function TestTriggerButton({ trigger, size = 'sm' }: TestTriggerButtonProps) {
@@ -18,10 +21,21 @@ export function TestTriggerButton({ trigger, size = 'sm' }: TestTriggerButtonPro
   };
   return (
     <div className="test-trigger">
-      <Button size={size} onClick={handleTest} pending={test.isPending} pendingLabel="Testing" aria-label={`Test ${trigger.id}`}>
+      <Button
+        size={size}
+        onClick={handleTest}
+        pending={test.isPending}
+        pendingLabel="Testing"
+        aria-label={`Test ${trigger.id}`}
+      >
         Test
       </Button>
-      <span className="test-trigger__outcome" role="status" aria-live="polite" data-testid="test-outcome">
+      <span
+        className="test-trigger__outcome"
+        role="status"
+        aria-live="polite"
+        data-testid="test-outcome"
+      >
         {test.isPending ? (
           <span className="cell__muted">
             sending… <Elapsed since={startedAt} />

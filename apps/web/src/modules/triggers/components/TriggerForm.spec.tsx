@@ -14,11 +14,17 @@ describe('TriggerForm (generated from field descriptions)', () => {
     renderForm();
     expect(screen.getByLabelText(/^URL/)).toHaveAttribute('type', 'url');
     expect(screen.getByLabelText(/^URL/)).toHaveAttribute('aria-required', 'true');
-    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription('Receiver URL (http or https).');
+    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription(
+      'Receiver URL (http or https).',
+    );
     expect(screen.getByLabelText('Method')).toHaveValue('POST');
-    expect(within(screen.getByLabelText('Auth type')).getByRole('option', { name: 'None' })).toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText('Auth type')).getByRole('option', { name: 'None' }),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Timeout')).toHaveValue(10000);
-    expect(screen.getByLabelText('Timeout')).toHaveAccessibleDescription('Milliseconds to wait. Default: 10000.');
+    expect(screen.getByLabelText('Timeout')).toHaveAccessibleDescription(
+      'Milliseconds to wait. Default: 10000.',
+    );
     expect(screen.getByLabelText('Once')).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'update-available' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'update-failed' })).not.toBeChecked();
@@ -36,7 +42,9 @@ describe('TriggerForm (generated from field descriptions)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('2 fields need attention.');
     expect(screen.getByLabelText(/^Name/)).toHaveFocus();
     expect(screen.getByLabelText(/^URL/)).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription('Receiver URL (http or https). URL is required');
+    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription(
+      'Receiver URL (http or https). URL is required',
+    );
 
     await userEvent.type(screen.getByLabelText(/^Name/), 'ops');
     await userEvent.type(screen.getByLabelText(/^URL/), 'nope');
@@ -54,7 +62,11 @@ describe('TriggerForm (generated from field descriptions)', () => {
     expect(onSubmit).toHaveBeenCalledWith({
       name: 'ops',
       enabled: true,
-      configuration: { url: 'http://127.0.0.1:8080/hook', secret: 'hmac-key', events: 'update-available,update-failed' },
+      configuration: {
+        url: 'http://127.0.0.1:8080/hook',
+        secret: 'hmac-key',
+        events: 'update-available,update-failed',
+      },
     });
   });
 
@@ -64,7 +76,11 @@ describe('TriggerForm (generated from field descriptions)', () => {
     expect(screen.getByText('set')).toBeInTheDocument();
     expect(screen.queryByDisplayValue('ab****yz')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(onSubmit).toHaveBeenLastCalledWith({ name: 'ops', enabled: true, configuration: { url: 'http://127.0.0.1:9/hook' } });
+    expect(onSubmit).toHaveBeenLastCalledWith({
+      name: 'ops',
+      enabled: true,
+      configuration: { url: 'http://127.0.0.1:9/hook' },
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Change Secret' }));
     const input = screen.getByLabelText(/^Secret/);
@@ -72,7 +88,11 @@ describe('TriggerForm (generated from field descriptions)', () => {
     expect(input).toHaveAccessibleDescription(/leave empty to remove the stored one/);
     await userEvent.type(input, 'rotated');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(onSubmit).toHaveBeenLastCalledWith({ name: 'ops', enabled: true, configuration: { url: 'http://127.0.0.1:9/hook', secret: 'rotated' } });
+    expect(onSubmit).toHaveBeenLastCalledWith({
+      name: 'ops',
+      enabled: true,
+      configuration: { url: 'http://127.0.0.1:9/hook', secret: 'rotated' },
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Keep current' }));
     expect(screen.getByRole('button', { name: 'Change Secret' })).toBeInTheDocument();
@@ -87,18 +107,42 @@ describe('TriggerForm (generated from field descriptions)', () => {
       <TriggerForm
         key="edit"
         triggerType={emailType}
-        trigger={makeTrigger({ id: 'email.team', type: 'email', name: 'team', configuration: { host: 'smtp', to: 'ops@example.com', pass: '****' }, secretsSet: ['pass'] })}
+        trigger={makeTrigger({
+          id: 'email.team',
+          type: 'email',
+          name: 'team',
+          configuration: { host: 'smtp', to: 'ops@example.com', pass: '****' },
+          secretsSet: ['pass'],
+        })}
         onSubmit={onSubmit}
       />,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(onSubmit).toHaveBeenCalledWith({ name: 'team', enabled: true, configuration: { host: 'smtp', to: 'ops@example.com' } });
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'team',
+      enabled: true,
+      configuration: { host: 'smtp', to: 'ops@example.com' },
+    });
   });
 
   it('puts a server message on the field it names, or above the buttons', () => {
-    const { rerender } = render(<TriggerForm triggerType={webhookType} onSubmit={jest.fn()} serverError="configuration.URL: must use http or https" />);
-    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription(/URL: must use http or https/);
-    rerender(<TriggerForm triggerType={webhookType} onSubmit={jest.fn()} serverError="Trigger webhook.ops already exists" />);
+    const { rerender } = render(
+      <TriggerForm
+        triggerType={webhookType}
+        onSubmit={jest.fn()}
+        serverError="configuration.URL: must use http or https"
+      />,
+    );
+    expect(screen.getByLabelText(/^URL/)).toHaveAccessibleDescription(
+      /URL: must use http or https/,
+    );
+    rerender(
+      <TriggerForm
+        triggerType={webhookType}
+        onSubmit={jest.fn()}
+        serverError="Trigger webhook.ops already exists"
+      />,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('Trigger webhook.ops already exists');
   });
 

@@ -16,7 +16,11 @@ import {
 } from '../utils/trigger-form';
 import { TriggerFieldInput } from './TriggerFieldInput';
 
-export type TriggerFormSubmit = { name: string; enabled: boolean; configuration: Record<string, string> };
+export type TriggerFormSubmit = {
+  name: string;
+  enabled: boolean;
+  configuration: Record<string, string>;
+};
 
 export type TriggerFormProps = {
   triggerType: TriggerType;
@@ -30,7 +34,14 @@ export type TriggerFormProps = {
 };
 
 /** A trigger's settings form, generated from its type's field descriptions. */
-export function TriggerForm({ triggerType, trigger, pending = false, serverError, onSubmit, onCancel }: TriggerFormProps) {
+export function TriggerForm({
+  triggerType,
+  trigger,
+  pending = false,
+  serverError,
+  onSubmit,
+  onCancel,
+}: TriggerFormProps) {
   const idPrefix = useId().replace(/:/g, '');
   const { fields } = triggerType;
   const creating = !trigger;
@@ -42,9 +53,16 @@ export function TriggerForm({ triggerType, trigger, pending = false, serverError
   const [focusFirstError, setFocusFirstError] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const errors: FormErrors = useMemo(() => (submitted ? validateTriggerForm(fields, values, secrets, creating ? name : undefined) : {}), [submitted, fields, values, secrets, creating, name]);
+  const errors: FormErrors = useMemo(
+    () =>
+      submitted ? validateTriggerForm(fields, values, secrets, creating ? name : undefined) : {},
+    [submitted, fields, values, secrets, creating, name],
+  );
   const fromServer = serverError ? serverFieldError(serverError, fields) : null;
-  const shownErrors: FormErrors = fromServer && !errors[fromServer.key] ? { ...errors, [fromServer.key]: fromServer.message } : errors;
+  const shownErrors: FormErrors =
+    fromServer && !errors[fromServer.key]
+      ? { ...errors, [fromServer.key]: fromServer.message }
+      : errors;
 
   useEffect(() => {
     if (!focusFirstError) return;
@@ -55,8 +73,10 @@ export function TriggerForm({ triggerType, trigger, pending = false, serverError
   const commonFields = fields.filter((field) => field.group === 'common');
   const commonHasError = commonFields.some((field) => shownErrors[field.key]);
 
-  const handleChange = (key: string, value: string | boolean) => setValues((current) => ({ ...current, [key]: value }));
-  const handleSecretMode = (key: string, mode: SecretMode) => setSecrets((current) => ({ ...current, [key]: mode }));
+  const handleChange = (key: string, value: string | boolean) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const handleSecretMode = (key: string, mode: SecretMode) =>
+    setSecrets((current) => ({ ...current, [key]: mode }));
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
@@ -85,13 +105,23 @@ export function TriggerForm({ triggerType, trigger, pending = false, serverError
   );
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-label={creating ? `New ${triggerType.type} trigger` : `Edit ${trigger.id}`}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-label={creating ? `New ${triggerType.type} trigger` : `Edit ${trigger.id}`}
+    >
       <div className="form__grid">
         <FormField
           ids={nameIds}
           label="Name"
           required
-          help={creating ? `Lower-case letters, digits and dashes; the trigger's id becomes ${triggerType.type}.${name || '<name>'}.` : 'The name cannot change.'}
+          help={
+            creating
+              ? `Lower-case letters, digits and dashes; the trigger's id becomes ${triggerType.type}.${name || '<name>'}.`
+              : 'The name cannot change.'
+          }
           error={shownErrors[NAME_KEY]}
         >
           <input
@@ -106,14 +136,27 @@ export function TriggerForm({ triggerType, trigger, pending = false, serverError
             aria-required
           />
         </FormField>
-        <FormField ids={fieldIds(`${idPrefix}-enabled`)} label="Enabled" help="A disabled trigger never fires, not even when run by hand." inline>
-          <input id={`${idPrefix}-enabled`} type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} aria-describedby={`${idPrefix}-enabled-help`} />
+        <FormField
+          ids={fieldIds(`${idPrefix}-enabled`)}
+          label="Enabled"
+          help="A disabled trigger never fires, not even when run by hand."
+          inline
+        >
+          <input
+            id={`${idPrefix}-enabled`}
+            type="checkbox"
+            checked={enabled}
+            onChange={(event) => setEnabled(event.target.checked)}
+            aria-describedby={`${idPrefix}-enabled-help`}
+          />
         </FormField>
         {providerFields.map(renderField)}
       </div>
       {commonFields.length > 0 && (
         <details className="form__advanced" open={commonHasError || undefined}>
-          <summary>When it fires and what it says (mode, threshold, once, templates, events…)</summary>
+          <summary>
+            When it fires and what it says (mode, threshold, once, templates, events…)
+          </summary>
           <div className="form__grid">{commonFields.map(renderField)}</div>
         </details>
       )}

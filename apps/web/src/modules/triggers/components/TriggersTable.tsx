@@ -73,7 +73,13 @@ function TriggerRow({ trigger, onDelete }: TriggerRowProps) {
   const handleEnabled = (enabled: boolean) =>
     setEnabled.mutate(
       { trigger, enabled },
-      { onError: (error) => toast.show('error', `Could not ${enabled ? 'enable' : 'disable'} ${trigger.id}: ${error.message}`) },
+      {
+        onError: (error) =>
+          toast.show(
+            'error',
+            `Could not ${enabled ? 'enable' : 'disable'} ${trigger.id}: ${error.message}`,
+          ),
+      },
     );
   const path = `/triggers/${encodeURIComponent(trigger.type)}/${encodeURIComponent(trigger.name)}`;
   return (
@@ -98,7 +104,9 @@ function TriggerRow({ trigger, onDelete }: TriggerRowProps) {
           checked={trigger.enabled}
           label={`${trigger.id} enabled`}
           pending={setEnabled.isPending}
-          disabledReason={trigger.readOnly ? 'Defined by environment variables: change it there.' : undefined}
+          disabledReason={
+            trigger.readOnly ? 'Defined by environment variables: change it there.' : undefined
+          }
           onChange={handleEnabled}
         />
       </td>

@@ -23,7 +23,13 @@ export function useTriggerTypes() {
 export function useTrigger(type: string, name: string, options: { enabled?: boolean } = {}) {
   return useQuery<Trigger, Error>({
     queryKey: triggerKeys.detail(type, name),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/triggers/{type}/{name}', { params: { path: { type: typeParam(type), name } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/triggers/{type}/{name}', {
+          params: { path: { type: typeParam(type), name } },
+          signal,
+        }),
+      ),
     enabled: options.enabled ?? true,
   });
 }

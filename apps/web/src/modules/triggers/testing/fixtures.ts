@@ -1,20 +1,84 @@
 import type { Trigger, TriggerField, TriggerType } from '../types';
 
-const field = (patch: Partial<TriggerField> & Pick<TriggerField, 'key' | 'label' | 'type'>): TriggerField => ({ required: false, secret: false, help: '', group: 'provider', env: patch.key.toUpperCase(), ...patch });
+const field = (
+  patch: Partial<TriggerField> & Pick<TriggerField, 'key' | 'label' | 'type'>,
+): TriggerField => ({
+  required: false,
+  secret: false,
+  help: '',
+  group: 'provider',
+  env: patch.key.toUpperCase(),
+  ...patch,
+});
 
 /** A webhook type as GET /api/triggers/types describes it (trimmed to the interesting fields). */
 export const webhookType: TriggerType = {
   type: 'webhook',
   description: 'HTTP request with the container as JSON.',
   fields: [
-    field({ key: 'url', label: 'URL', type: 'url', required: true, help: 'Receiver URL (http or https).', example: 'https://hooks.example.com/tidewatch' }),
-    field({ key: 'method', label: 'Method', type: 'enum', options: ['POST', 'GET'], default: 'POST', help: 'POST sends the JSON body.' }),
-    field({ key: 'auth_type', label: 'Auth type', type: 'enum', options: ['basic', 'bearer'], help: 'Empty = none.' }),
-    field({ key: 'secret', label: 'Secret', type: 'string', secret: true, help: 'Shared secret for the signature.' }),
-    field({ key: 'timeout', label: 'Timeout', type: 'number', default: '10000', help: 'Milliseconds to wait.' }),
-    field({ key: 'once', label: 'Once', type: 'boolean', default: 'true', group: 'common', help: 'Notify only once per new version.' }),
-    field({ key: 'events', label: 'Events', type: 'list', options: ['update-available', 'update-applied', 'update-failed'], default: 'update-available', group: 'common', help: 'Events that fire this trigger.' }),
-    field({ key: 'title', label: 'Title', type: 'string', default: 'New ${container.updateKind.kind} for ${container.name}', group: 'common', help: 'Title template.', format: 'template' }),
+    field({
+      key: 'url',
+      label: 'URL',
+      type: 'url',
+      required: true,
+      help: 'Receiver URL (http or https).',
+      example: 'https://hooks.example.com/tidewatch',
+    }),
+    field({
+      key: 'method',
+      label: 'Method',
+      type: 'enum',
+      options: ['POST', 'GET'],
+      default: 'POST',
+      help: 'POST sends the JSON body.',
+    }),
+    field({
+      key: 'auth_type',
+      label: 'Auth type',
+      type: 'enum',
+      options: ['basic', 'bearer'],
+      help: 'Empty = none.',
+    }),
+    field({
+      key: 'secret',
+      label: 'Secret',
+      type: 'string',
+      secret: true,
+      help: 'Shared secret for the signature.',
+    }),
+    field({
+      key: 'timeout',
+      label: 'Timeout',
+      type: 'number',
+      default: '10000',
+      help: 'Milliseconds to wait.',
+    }),
+    field({
+      key: 'once',
+      label: 'Once',
+      type: 'boolean',
+      default: 'true',
+      group: 'common',
+      help: 'Notify only once per new version.',
+    }),
+    field({
+      key: 'events',
+      label: 'Events',
+      type: 'list',
+      options: ['update-available', 'update-applied', 'update-failed'],
+      default: 'update-available',
+      group: 'common',
+      help: 'Events that fire this trigger.',
+    }),
+    field({
+      key: 'title',
+      label: 'Title',
+      type: 'string',
+      default: 'New ${container.updateKind.kind} for ${container.name}',
+      group: 'common',
+      help: 'Title template.',
+      format: 'template',
+    }),
   ],
 };
 
@@ -24,7 +88,13 @@ export const emailType: TriggerType = {
   fields: [
     field({ key: 'host', label: 'Host', type: 'string', required: true }),
     field({ key: 'pass', label: 'Pass', type: 'string', secret: true, required: true }),
-    field({ key: 'to', label: 'To', type: 'email-list', required: true, example: 'ops@example.com' }),
+    field({
+      key: 'to',
+      label: 'To',
+      type: 'email-list',
+      required: true,
+      example: 'ops@example.com',
+    }),
   ],
 };
 

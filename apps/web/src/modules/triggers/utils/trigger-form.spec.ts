@@ -1,5 +1,14 @@
 import { emailType, makeTrigger, webhookType } from '../testing/fixtures';
-import { defaultText, initialSecretModes, initialValues, keepConfiguration, NAME_KEY, serverFieldError, toConfiguration, validateTriggerForm } from './trigger-form';
+import {
+  defaultText,
+  initialSecretModes,
+  initialValues,
+  keepConfiguration,
+  NAME_KEY,
+  serverFieldError,
+  toConfiguration,
+  validateTriggerForm,
+} from './trigger-form';
 
 const { fields } = webhookType;
 
@@ -19,8 +28,19 @@ describe('initial values', () => {
   });
 
   it('starts an edit from the stored values, never from a masked secret', () => {
-    const values = initialValues(fields, makeTrigger({ configuration: { url: 'http://x/h', secret: 'ab****yz', once: 'false', timeout: '500' } }));
-    expect(values).toMatchObject({ url: 'http://x/h', secret: '', once: false, timeout: '500', method: 'POST' });
+    const values = initialValues(
+      fields,
+      makeTrigger({
+        configuration: { url: 'http://x/h', secret: 'ab****yz', once: 'false', timeout: '500' },
+      }),
+    );
+    expect(values).toMatchObject({
+      url: 'http://x/h',
+      secret: '',
+      once: false,
+      timeout: '500',
+      method: 'POST',
+    });
     expect(initialSecretModes(fields, makeTrigger())).toEqual({ secret: 'keep' });
     expect(initialSecretModes(fields, makeTrigger({ secretsSet: [] }))).toEqual({ secret: 'new' });
   });
@@ -41,38 +61,84 @@ describe('validateTriggerForm', () => {
 
   it.each<[string, Record<string, string | boolean>, string | undefined, Record<string, string>]>([
     ['a missing required field', { url: '' }, 'ops', { url: 'URL is required' }],
-    ['a bad URL', { url: 'not a url' }, 'ops', { url: 'URL must be a full URL, such as https://hooks.example.com/tidewatch' }],
+    [
+      'a bad URL',
+      { url: 'not a url' },
+      'ops',
+      { url: 'URL must be a full URL, such as https://hooks.example.com/tidewatch' },
+    ],
     ['a non-number', { timeout: 'soon' }, 'ops', { timeout: 'Timeout must be a number' }],
-    ['an unknown option', { method: 'PATCH' }, 'ops', { method: 'Method must be one of POST, GET' }],
-    ['an unknown list item', { events: 'update-available,reboot' }, 'ops', { events: 'Events: "reboot" is not one of update-available, update-applied, update-failed' }],
+    [
+      'an unknown option',
+      { method: 'PATCH' },
+      'ops',
+      { method: 'Method must be one of POST, GET' },
+    ],
+    [
+      'an unknown list item',
+      { events: 'update-available,reboot' },
+      'ops',
+      { events: 'Events: "reboot" is not one of update-available, update-applied, update-failed' },
+    ],
     ['a missing name', {}, '', { [NAME_KEY]: 'Name is required' }],
-    ['a bad name', {}, 'Ops Team', { [NAME_KEY]: expect.stringContaining('lower-case letters') as string }],
+    [
+      'a bad name',
+      {},
+      'Ops Team',
+      { [NAME_KEY]: expect.stringContaining('lower-case letters') as string },
+    ],
   ])('names %s', (_label, patch, name, expected) => {
-    expect(validateTriggerForm(fields, { ...valid, ...patch }, { secret: 'new' }, name)).toEqual(expected);
+    expect(validateTriggerForm(fields, { ...valid, ...patch }, { secret: 'new' }, name)).toEqual(
+      expected,
+    );
   });
 
   it('does not ask for a stored secret again, but does for one being changed', () => {
     const values = { host: 'smtp', pass: '', to: 'ops@example.com' };
     expect(validateTriggerForm(emailType.fields, values, { pass: 'keep' })).toEqual({});
-    expect(validateTriggerForm(emailType.fields, values, { pass: 'change' })).toEqual({ pass: 'Pass is required' });
+    expect(validateTriggerForm(emailType.fields, values, { pass: 'change' })).toEqual({
+      pass: 'Pass is required',
+    });
   });
 
   it('checks every address of an email list', () => {
-    expect(validateTriggerForm(emailType.fields, { host: 'smtp', pass: 'x', to: 'ops@example.com, nobody' }, { pass: 'new' })).toEqual({ to: 'To: "nobody" is not an email address' });
+    expect(
+      validateTriggerForm(
+        emailType.fields,
+        { host: 'smtp', pass: 'x', to: 'ops@example.com, nobody' },
+        { pass: 'new' },
+      ),
+    ).toEqual({ to: 'To: "nobody" is not an email address' });
   });
 });
 
 describe('toConfiguration', () => {
   it('sends only what differs from the defaults, and new secrets', () => {
-    const values = { ...initialValues(fields), url: ' https://hooks.example/x ', secret: 's3cret', once: false, events: 'update-available, update-failed' };
-    expect(toConfiguration(fields, values, { secret: 'new' })).toEqual({ url: 'https://hooks.example/x', secret: 's3cret', once: 'false', events: 'update-available,update-failed' });
+    const values = {
+      ...initialValues(fields),
+      url: ' https://hooks.example/x ',
+      secret: 's3cret',
+      once: false,
+      events: 'update-available, update-failed',
+    };
+    expect(toConfiguration(fields, values, { secret: 'new' })).toEqual({
+      url: 'https://hooks.example/x',
+      secret: 's3cret',
+      once: 'false',
+      events: 'update-available,update-failed',
+    });
   });
 
   it('leaves a kept secret out (the server keeps it) and sends a changed or removed one', () => {
     const values = { ...initialValues(fields), url: 'https://x/h' };
     expect(toConfiguration(fields, values, { secret: 'keep' })).toEqual({ url: 'https://x/h' });
-    expect(toConfiguration(fields, { ...values, secret: 'new-one' }, { secret: 'change' })).toEqual({ url: 'https://x/h', secret: 'new-one' });
-    expect(toConfiguration(fields, values, { secret: 'change' })).toEqual({ url: 'https://x/h', secret: '' });
+    expect(toConfiguration(fields, { ...values, secret: 'new-one' }, { secret: 'change' })).toEqual(
+      { url: 'https://x/h', secret: 'new-one' },
+    );
+    expect(toConfiguration(fields, values, { secret: 'change' })).toEqual({
+      url: 'https://x/h',
+      secret: '',
+    });
   });
 
   it('keeps the settings but not the masked secrets when only enabling or disabling', () => {
@@ -82,8 +148,13 @@ describe('toConfiguration', () => {
 
 describe('serverFieldError', () => {
   it('maps "configuration.KEY: message" to the field', () => {
-    expect(serverFieldError('configuration.URL: Invalid URL', fields)).toEqual({ key: 'url', message: 'URL: Invalid URL' });
-    expect(serverFieldError('name must be lower-case letters, digits or dashes (at most 64)', fields)).toEqual({ key: NAME_KEY, message: expect.any(String) });
+    expect(serverFieldError('configuration.URL: Invalid URL', fields)).toEqual({
+      key: 'url',
+      message: 'URL: Invalid URL',
+    });
+    expect(
+      serverFieldError('name must be lower-case letters, digits or dashes (at most 64)', fields),
+    ).toEqual({ key: NAME_KEY, message: expect.any(String) });
     expect(serverFieldError('Trigger webhook.ops already exists', fields)).toBeNull();
   });
 });

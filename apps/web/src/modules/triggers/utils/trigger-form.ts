@@ -22,8 +22,10 @@ const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 /** The default of a field as form text ('' when none); arrays become comma-separated text. */
 export function defaultText(field: Pick<TriggerField, 'default'>): string {
   const value: unknown = field.default;
-  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string' || typeof item === 'number').join(',');
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value))
+    return value.filter((item) => typeof item === 'string' || typeof item === 'number').join(',');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return '';
 }
 
@@ -47,19 +49,27 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-export function initialValues(fields: TriggerField[], trigger?: Pick<Trigger, 'configuration'>): FormValues {
+export function initialValues(
+  fields: TriggerField[],
+  trigger?: Pick<Trigger, 'configuration'>,
+): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const stored = field.secret ? undefined : trigger?.configuration[field.key];
-    if (field.type === 'boolean') values[field.key] = toBoolean(stored) ?? toBoolean(defaultText(field)) ?? false;
+    if (field.type === 'boolean')
+      values[field.key] = toBoolean(stored) ?? toBoolean(defaultText(field)) ?? false;
     else values[field.key] = stored ?? (field.secret ? '' : defaultText(field));
   }
   return values;
 }
 
-export function initialSecretModes(fields: TriggerField[], trigger?: Pick<Trigger, 'secretsSet'>): SecretModes {
+export function initialSecretModes(
+  fields: TriggerField[],
+  trigger?: Pick<Trigger, 'secretsSet'>,
+): SecretModes {
   const modes: SecretModes = {};
-  for (const field of fields) if (field.secret) modes[field.key] = trigger?.secretsSet.includes(field.key) ? 'keep' : 'new';
+  for (const field of fields)
+    if (field.secret) modes[field.key] = trigger?.secretsSet.includes(field.key) ? 'keep' : 'new';
   return modes;
 }
 
@@ -72,11 +82,18 @@ function isAbsoluteUrl(text: string): boolean {
 }
 
 /** Messages keyed by field key (and NAME_KEY for the trigger name); empty when the form is valid. */
-export function validateTriggerForm(fields: TriggerField[], values: FormValues, secrets: SecretModes, name?: string): FormErrors {
+export function validateTriggerForm(
+  fields: TriggerField[],
+  values: FormValues,
+  secrets: SecretModes,
+  name?: string,
+): FormErrors {
   const errors: FormErrors = {};
   if (name !== undefined) {
     if (!name.trim()) errors[NAME_KEY] = 'Name is required';
-    else if (!NAME_PATTERN.test(name)) errors[NAME_KEY] = 'Name: lower-case letters, digits and dashes, starting with a letter or digit (at most 64)';
+    else if (!NAME_PATTERN.test(name))
+      errors[NAME_KEY] =
+        'Name: lower-case letters, digits and dashes, starting with a letter or digit (at most 64)';
   }
   for (const field of fields) {
     if (field.type === 'boolean') continue;
@@ -98,13 +115,17 @@ function checkValue(field: TriggerField, text: string): string | null {
     case 'number':
       return Number.isFinite(Number(text)) ? null : `${field.label} must be a number`;
     case 'url':
-      return isAbsoluteUrl(text) ? null : `${field.label} must be a full URL, such as ${field.example ?? 'https://example.com/hook'}`;
+      return isAbsoluteUrl(text)
+        ? null
+        : `${field.label} must be a full URL, such as ${field.example ?? 'https://example.com/hook'}`;
     case 'email-list': {
       const bad = splitList(text).find((item) => !EMAIL.test(item));
       return bad ? `${field.label}: "${bad}" is not an email address` : null;
     }
     case 'enum':
-      return !field.options || field.options.includes(text) ? null : `${field.label} must be one of ${field.options.join(', ')}`;
+      return !field.options || field.options.includes(text)
+        ? null
+        : `${field.label} must be one of ${field.options.join(', ')}`;
     case 'list': {
       if (!field.options) return null;
       const bad = splitList(text).find((item) => !field.options?.includes(item));
@@ -120,13 +141,18 @@ function checkValue(field: TriggerField, text: string): string | null {
  * The `configuration` to send: values that differ from their default (a setting left at its
  * default stays unset, so a better default later applies), secrets only when entered or removed.
  */
-export function toConfiguration(fields: TriggerField[], values: FormValues, secrets: SecretModes): Record<string, string> {
+export function toConfiguration(
+  fields: TriggerField[],
+  values: FormValues,
+  secrets: SecretModes,
+): Record<string, string> {
   const configuration: Record<string, string> = {};
   for (const field of fields) {
     const value = values[field.key];
     if (field.type === 'boolean') {
       const fallback = toBoolean(defaultText(field)) ?? false;
-      if (typeof value === 'boolean' && value !== fallback) configuration[field.key] = String(value);
+      if (typeof value === 'boolean' && value !== fallback)
+        configuration[field.key] = String(value);
       continue;
     }
     const text = typeof value === 'string' ? value.trim() : '';
@@ -136,19 +162,27 @@ export function toConfiguration(fields: TriggerField[], values: FormValues, secr
       else if (mode === 'new' && text) configuration[field.key] = text;
       continue;
     }
-    const normalized = field.type === 'list' || field.type === 'email-list' ? splitList(text).join(',') : text;
+    const normalized =
+      field.type === 'list' || field.type === 'email-list' ? splitList(text).join(',') : text;
     if (normalized && normalized !== defaultText(field)) configuration[field.key] = normalized;
   }
   return configuration;
 }
 
 /** The settings to send back when only `enabled` changes: everything but the masked secrets. */
-export function keepConfiguration(trigger: Pick<Trigger, 'configuration' | 'secretsSet'>): Record<string, string> {
-  return Object.fromEntries(Object.entries(trigger.configuration).filter(([key]) => !trigger.secretsSet.includes(key)));
+export function keepConfiguration(
+  trigger: Pick<Trigger, 'configuration' | 'secretsSet'>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(trigger.configuration).filter(([key]) => !trigger.secretsSet.includes(key)),
+  );
 }
 
 /** Maps a 400 message from the server to the field it names (`configuration.URL: …`). */
-export function serverFieldError(message: string, fields: TriggerField[]): { key: string; message: string } | null {
+export function serverFieldError(
+  message: string,
+  fields: TriggerField[],
+): { key: string; message: string } | null {
   const match = /configuration\.([A-Za-z0-9_]+):\s*(.*)$/s.exec(message);
   if (match) {
     const key = match[1].toLowerCase();
