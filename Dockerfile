@@ -20,6 +20,7 @@ COPY packages/api-client/package.json packages/api-client/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 COPY test/package.json test/
+# npm ci with the base image's npm 10 (npm 11 rejects a lock without other platforms' optional binaries).
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build --output-style=stream

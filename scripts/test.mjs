@@ -41,9 +41,10 @@ function ensureSystemPackages() {
 const SUITES = {
   lint: { kind: 'check', command: ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=stream'] },
   typecheck: { kind: 'check', command: ['npx', 'nx', 'run-many', '-t', 'typecheck', '--output-style=stream'] },
-  unit: { kind: 'jest', config: 'jest.config.cjs', args: ['--maxWorkers=2'] },
-  integration: { kind: 'jest', config: 'jest.integration.config.cjs', args: ['--runInBand'] },
-  e2e: { kind: 'jest', config: 'test/jest.e2e.config.cjs', args: ['--runInBand'] },
+  // --forceExit: a leaked handle must fail a test, never hang CI (the global teardown still runs).
+  unit: { kind: 'jest', config: 'jest.config.cjs', args: ['--maxWorkers=2', '--forceExit'] },
+  integration: { kind: 'jest', config: 'jest.integration.config.cjs', args: ['--runInBand', '--forceExit'] },
+  e2e: { kind: 'jest', config: 'test/jest.e2e.config.cjs', args: ['--runInBand', '--forceExit'] },
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -6,7 +6,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type DockerEngine, type TestRegistry, pushTags, runContainer, startDockerEngine, startRegistry } from '../env';
+import {
+  type DockerEngine,
+  type TestRegistry,
+  pushTags,
+  runContainer,
+  startDockerEngine,
+  startRegistry,
+} from '../env';
 import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { SERVER_MAIN, api, startServer } from '../support/server-process';
 
@@ -16,9 +23,16 @@ interface CliResult {
   stderr: string;
 }
 
-function tidewatch(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+function tidewatch(
+  args: string[],
+  env: Record<string, string>,
+  stdin?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER_MAIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_MAIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -36,7 +50,15 @@ function tidewatch(args: string[], env: Record<string, string>, stdin?: string):
 interface CheckJson {
   summary: { containers: number; updates: number; errors: number };
   watchers: Array<{ name: string; error: string | null }>;
-  containers: Array<{ name: string; host: string; image: string; current: string; candidate: string | null; kind: string | null; error: string | null }>;
+  containers: Array<{
+    name: string;
+    host: string;
+    image: string;
+    current: string;
+    candidate: string | null;
+    kind: string | null;
+    error: string | null;
+  }>;
 }
 
 describe('tidewatch CLI', () => {
@@ -46,7 +68,11 @@ describe('tidewatch CLI', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    [engine, registry, receiver] = await Promise.all([startDockerEngine(), startRegistry(), startHttpReceiver()]);
+    [engine, registry, receiver] = await Promise.all([
+      startDockerEngine(),
+      startRegistry(),
+      startHttpReceiver(),
+    ]);
     await pushTags(engine, registry, 'acme/web', ['1.0.0', '1.0.1', '1.1.0', '2.0.0']);
     await pushTags(engine, registry, 'acme/db', ['5.1']);
     await runContainer(engine, `${registry.host}/acme/web:1.0.0`, { name: 'web' });
@@ -69,7 +95,11 @@ describe('tidewatch CLI', () => {
       expect(result.code).toBe(0);
       const lines = result.stdout.split('\n');
       expect(lines[0]).toMatch(/^NAME\s+HOST\s+IMAGE\s+CURRENT\s+CANDIDATE\s+KIND$/);
-      expect(result.stdout).toMatch(new RegExp(`web\\s+local\\s+${registry.host.replace(/\./g, '\\.')}/acme/web\\s+1\\.0\\.0\\s+→\\s+2\\.0\\.0\\s+major`));
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `web\\s+local\\s+${registry.host.replace(/\./g, '\\.')}/acme/web\\s+1\\.0\\.0\\s+→\\s+2\\.0\\.0\\s+major`,
+        ),
+      );
       expect(result.stdout).toMatch(/db\s+local\s+\S+acme\/db\s+5\.1\s+-\s+up to date/);
       expect(result.stdout).toContain('2 container(s), 1 update(s), 0 error(s)');
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -83,7 +113,14 @@ describe('tidewatch CLI', () => {
       expect(report.summary).toEqual({ containers: 2, updates: 1, errors: 0 });
       expect(report.containers).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: 'web', host: 'local', current: '1.0.0', candidate: '2.0.0', kind: 'major', error: null }),
+          expect.objectContaining({
+            name: 'web',
+            host: 'local',
+            current: '1.0.0',
+            candidate: '2.0.0',
+            kind: 'major',
+            error: null,
+          }),
           expect.objectContaining({ name: 'db', current: '5.1', candidate: null, kind: null }),
         ]),
       );
@@ -93,17 +130,26 @@ describe('tidewatch CLI', () => {
       const result = await tidewatch(['check', '--notify'], env);
       expect(result.code).toBe(0);
       expect(receiver.requests).toHaveLength(1);
-      expect(JSON.parse(receiver.requests[0].body)).toMatchObject({ name: 'web', result: { tag: '2.0.0' } });
+      expect(JSON.parse(receiver.requests[0].body)).toMatchObject({
+        name: 'web',
+        result: { tag: '2.0.0' },
+      });
     });
 
     it('exits 2 when an engine cannot be reached', async () => {
-      const result = await tidewatch(['check', '--fail-on-update'], { ...env, TIDEWATCH_WATCHER_LOCAL_SOCKET: join(tmpdir(), 'no-such-engine.sock') });
+      const result = await tidewatch(['check', '--fail-on-update'], {
+        ...env,
+        TIDEWATCH_WATCHER_LOCAL_SOCKET: join(tmpdir(), 'no-such-engine.sock'),
+      });
       expect(result.code).toBe(2);
       expect(result.stdout).toMatch(/watcher local: .*no-such-engine\.sock/);
     });
 
     it('exits 2 on a configuration error, naming the variable', async () => {
-      const result = await tidewatch(['check'], { ...env, TIDEWATCH_WATCHER_LOCAL_CRON: 'whenever' });
+      const result = await tidewatch(['check'], {
+        ...env,
+        TIDEWATCH_WATCHER_LOCAL_CRON: 'whenever',
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('TIDEWATCH_WATCHER_LOCAL_CRON');
     });
@@ -117,23 +163,51 @@ describe('tidewatch CLI', () => {
   });
 
   describe('migrate-from-wud', () => {
-    const wudEnv = ['WUD_WATCHER_LOCAL_SOCKET=/var/run/docker.sock', 'WUD_TRIGGER_HTTP_OPS_URL=https://hooks.example.com/wud', 'WUD_TRIGGER_KAFKA_BUS_BROKERS=kafka:9092', 'WUD_STORE_PATH=/store', 'WUD_LOG_LEVEL=debug'];
+    const wudEnv = [
+      'WUD_WATCHER_LOCAL_SOCKET=/var/run/docker.sock',
+      'WUD_TRIGGER_HTTP_OPS_URL=https://hooks.example.com/wud',
+      'WUD_TRIGGER_KAFKA_BUS_BROKERS=kafka:9092',
+      'WUD_STORE_PATH=/store',
+      'WUD_LOG_LEVEL=debug',
+    ];
 
     it('converts an env file', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tw-wud-'));
       writeFileSync(join(dir, 'wud.env'), `# my WUD\n${wudEnv.join('\n')}\n`);
       const result = await tidewatch(['migrate-from-wud', '--env-file', join(dir, 'wud.env')], {});
-      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('converted') });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({
+        code: 0,
+        stderr: expect.stringContaining('converted'),
+      });
       expect(result.stdout).toContain('\nTIDEWATCH_WATCHER_LOCAL_SOCKET=/var/run/docker.sock\n');
-      expect(result.stdout).toContain('\nTIDEWATCH_TRIGGER_WEBHOOK_OPS_URL=https://hooks.example.com/wud\n');
+      expect(result.stdout).toContain(
+        '\nTIDEWATCH_TRIGGER_WEBHOOK_OPS_URL=https://hooks.example.com/wud\n',
+      );
       expect(result.stdout).toContain('\nTIDEWATCH_LOG_LEVEL=debug\n');
-      expect(result.stdout).toContain('# UNSUPPORTED WUD_TRIGGER_KAFKA_BUS_BROKERS: kafka triggers do not exist in Tidewatch');
+      expect(result.stdout).toContain(
+        '# UNSUPPORTED WUD_TRIGGER_KAFKA_BUS_BROKERS: kafka triggers do not exist in Tidewatch',
+      );
       expect(result.stdout).toMatch(/# UNSUPPORTED WUD_STORE_PATH: .*SQLite/);
       expect(result.stderr).toContain('3 setting(s) converted, 2 not converted');
     });
 
     it('converts docker inspect output from stdin, and the result boots the server', async () => {
-      const inspect = JSON.stringify([{ Name: '/wud', Config: { Image: 'getwud/wud:8', Env: [...wudEnv.filter((line) => !line.includes('SOCKET')), `WUD_WATCHER_LOCAL_SOCKET=${engine.socketPath}`, 'PATH=/usr/local/bin'] }, Mounts: [{ Source: '/var/run/docker.sock', Destination: '/var/run/docker.sock', RW: false }] }]);
+      const inspect = JSON.stringify([
+        {
+          Name: '/wud',
+          Config: {
+            Image: 'getwud/wud:8',
+            Env: [
+              ...wudEnv.filter((line) => !line.includes('SOCKET')),
+              `WUD_WATCHER_LOCAL_SOCKET=${engine.socketPath}`,
+              'PATH=/usr/local/bin',
+            ],
+          },
+          Mounts: [
+            { Source: '/var/run/docker.sock', Destination: '/var/run/docker.sock', RW: false },
+          ],
+        },
+      ]);
       const result = await tidewatch(['migrate-from-wud'], {}, inspect);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('# NOTE: From container wud (image getwud/wud:8).');
@@ -147,7 +221,9 @@ describe('tidewatch CLI', () => {
       expect(Object.keys(converted).every((name) => name.startsWith('TIDEWATCH_'))).toBe(true);
       const server = await startServer({ env: converted });
       try {
-        expect((await api(server, '/api/triggers')).body).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'webhook', name: 'ops' })]));
+        expect((await api(server, '/api/triggers')).body).toEqual(
+          expect.arrayContaining([expect.objectContaining({ type: 'webhook', name: 'ops' })]),
+        );
       } finally {
         await server.stop();
       }
@@ -162,17 +238,25 @@ describe('tidewatch CLI', () => {
 
   describe('backup', () => {
     it('writes a consistent snapshot of the live database', async () => {
-      const server = await startServer({ env: { TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath } });
+      const server = await startServer({
+        env: { TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath },
+      });
       try {
         await api(server, '/api/containers/watch', { method: 'POST' });
         const file = join(mkdtempSync(join(tmpdir(), 'tw-backup-')), 'tidewatch-backup.db');
         const result = await tidewatch(['backup', file], { TIDEWATCH_DATA_DIR: server.dataDir });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
-        expect(result.stdout).toMatch(/Backed up .*tidewatch\.db to .*tidewatch-backup\.db \(\d+ KiB, \d+ tables, 2 containers\)/);
+        expect(result.stdout).toMatch(
+          /Backed up .*tidewatch\.db to .*tidewatch-backup\.db \(\d+ KiB, \d+ tables, 2 containers\)/,
+        );
         const copy = new Database(file, { readonly: true });
         try {
-          const names = (copy.prepare('SELECT name FROM container ORDER BY name').all() as Array<{ name: string }>).map((row) => row.name);
+          const names = (
+            copy.prepare('SELECT name FROM container ORDER BY name').all() as Array<{
+              name: string;
+            }>
+          ).map((row) => row.name);
           expect(names).toEqual(['db', 'web']);
           expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
         } finally {
@@ -181,7 +265,10 @@ describe('tidewatch CLI', () => {
         const again = await tidewatch(['backup', file], { TIDEWATCH_DATA_DIR: server.dataDir });
         expect(again.code).toBe(2);
         expect(again.stderr).toContain('--force');
-        expect((await tidewatch(['backup', file, '--force'], { TIDEWATCH_DATA_DIR: server.dataDir })).code).toBe(0);
+        expect(
+          (await tidewatch(['backup', file, '--force'], { TIDEWATCH_DATA_DIR: server.dataDir }))
+            .code,
+        ).toBe(0);
         expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
       } finally {
         await server.stop();
@@ -189,7 +276,9 @@ describe('tidewatch CLI', () => {
     });
 
     it('refuses PostgreSQL and points to pg_dump', async () => {
-      const result = await tidewatch(['backup', join(tmpdir(), 'never.db')], { TIDEWATCH_DATABASE_URL: 'postgres://tidewatch:pw@127.0.0.1:1/tidewatch' });
+      const result = await tidewatch(['backup', join(tmpdir(), 'never.db')], {
+        TIDEWATCH_DATABASE_URL: 'postgres://tidewatch:pw@127.0.0.1:1/tidewatch',
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('pg_dump');
       expect(result.stderr).not.toContain(':pw@');

@@ -3,7 +3,14 @@
 // headers, cookies and query strings; a trigger and a registry fail. Every secret value is then
 // looked for in everything the process printed.
 import type { Container } from '@tidewatch/api-client';
-import { type DockerEngine, type TestRegistry, pushTags, runContainer, startDockerEngine, startRegistry } from '../env';
+import {
+  type DockerEngine,
+  type TestRegistry,
+  pushTags,
+  runContainer,
+  startDockerEngine,
+  startRegistry,
+} from '../env';
 import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { type ServerProcess, api, startServer } from '../support/server-process';
 
@@ -19,7 +26,9 @@ const SECRETS = {
   cookie: 'session-cookie-s3cr3t-0009',
   adminPassword: 'admin-pass-s3cr3t-0010',
 };
-const ADMIN = { authorization: `Basic ${Buffer.from(`admin:${SECRETS.adminPassword}`).toString('base64')}` };
+const ADMIN = {
+  authorization: `Basic ${Buffer.from(`admin:${SECRETS.adminPassword}`).toString('base64')}`,
+};
 
 describe('structured logs', () => {
   let engine: DockerEngine;
@@ -28,7 +37,11 @@ describe('structured logs', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    [engine, registry, failing] = await Promise.all([startDockerEngine(), startRegistry({ auth: 'basic' }), startHttpReceiver()]);
+    [engine, registry, failing] = await Promise.all([
+      startDockerEngine(),
+      startRegistry({ auth: 'basic' }),
+      startHttpReceiver(),
+    ]);
     failing.respond(500);
     await pushTags(engine, registry, 'acme/logged', ['1.0.0']);
     await runContainer(engine, `${registry.host}/acme/logged:1.0.0`, { name: 'logged' });
@@ -69,31 +82,81 @@ describe('structured logs', () => {
   });
 
   it('never prints a secret, whatever the request or failure', async () => {
-    const headers = { authorization: `Bearer ${SECRETS.metricsToken}`, cookie: `tidewatch_session=${SECRETS.cookie}` };
+    const headers = {
+      authorization: `Bearer ${SECRETS.metricsToken}`,
+      cookie: `tidewatch_session=${SECRETS.cookie}`,
+    };
     await api(server, '/api/containers', { headers });
-    await api(server, '/api/containers', { headers: { ...ADMIN, cookie: `tidewatch_session=${SECRETS.cookie}` } });
+    await api(server, '/api/containers', {
+      headers: { ...ADMIN, cookie: `tidewatch_session=${SECRETS.cookie}` },
+    });
     await api(server, '/api/registries', { headers: ADMIN });
     await api(server, '/api/triggers', { headers: ADMIN });
-    await api(server, '/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: `${SECRETS.adminPassword}-wrong` }) });
+    await api(server, '/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: `${SECRETS.adminPassword}-wrong` }),
+    });
     await api(server, '/metrics', { headers });
-    await api(server, '/metrics', { headers: { authorization: `Bearer ${SECRETS.metricsToken}x` } });
+    await api(server, '/metrics', {
+      headers: { authorization: `Bearer ${SECRETS.metricsToken}x` },
+    });
     // A client that sends a secret where a request id goes: the id lands on every line of the request.
-    await api(server, '/api/triggers/webhook/nope', { headers: { ...ADMIN, 'x-request-id': SECRETS.webhookToken } });
-    await api(server, `/api/webhooks/registry/private?token=${SECRETS.webhookToken}`, { method: 'POST', body: JSON.stringify({ image: 'acme/logged', tag: '1.0.0' }) });
-    await api(server, '/api/webhooks/registry/private', { method: 'POST', body: JSON.stringify({ image: 'acme/logged', tag: '1.0.0' }), headers: { authorization: `Bearer ${SECRETS.webhookToken}` } });
-    await api(server, '/api/webhooks/registry/private', { method: 'POST', body: '{broken', headers: { authorization: `Bearer ${SECRETS.webhookToken}`, 'content-type': 'application/json' } });
+    await api(server, '/api/triggers/webhook/nope', {
+      headers: { ...ADMIN, 'x-request-id': SECRETS.webhookToken },
+    });
+    await api(server, `/api/webhooks/registry/private?token=${SECRETS.webhookToken}`, {
+      method: 'POST',
+      body: JSON.stringify({ image: 'acme/logged', tag: '1.0.0' }),
+    });
+    await api(server, '/api/webhooks/registry/private', {
+      method: 'POST',
+      body: JSON.stringify({ image: 'acme/logged', tag: '1.0.0' }),
+      headers: { authorization: `Bearer ${SECRETS.webhookToken}` },
+    });
+    await api(server, '/api/webhooks/registry/private', {
+      method: 'POST',
+      body: '{broken',
+      headers: {
+        authorization: `Bearer ${SECRETS.webhookToken}`,
+        'content-type': 'application/json',
+      },
+    });
     // A trigger made in the UI, with its own secret, tested against a failing receiver.
     const created = await api(server, '/api/triggers', {
       method: 'POST',
       headers: ADMIN,
-      body: JSON.stringify({ type: 'webhook', name: 'ui', configuration: { url: `${failing.url}/ui`, auth_type: 'BASIC', auth_user: 'ui-user', auth_password: SECRETS.uiTriggerPassword } }),
+      body: JSON.stringify({
+        type: 'webhook',
+        name: 'ui',
+        configuration: {
+          url: `${failing.url}/ui`,
+          auth_type: 'BASIC',
+          auth_user: 'ui-user',
+          auth_password: SECRETS.uiTriggerPassword,
+        },
+      }),
     });
     expect(created.status).toBe(201);
-    await api(server, '/api/triggers/webhook/ui/test', { method: 'POST', body: '{}', headers: ADMIN });
-    await api(server, '/api/triggers/webhook/ops/test', { method: 'POST', body: '{}', headers: ADMIN });
-    await api(server, '/api/triggers/email/mail/test', { method: 'POST', body: '{}', headers: ADMIN });
+    await api(server, '/api/triggers/webhook/ui/test', {
+      method: 'POST',
+      body: '{}',
+      headers: ADMIN,
+    });
+    await api(server, '/api/triggers/webhook/ops/test', {
+      method: 'POST',
+      body: '{}',
+      headers: ADMIN,
+    });
+    await api(server, '/api/triggers/email/mail/test', {
+      method: 'POST',
+      body: '{}',
+      headers: ADMIN,
+    });
     // A check that fails at the registry (wrong password) and fires check-error triggers that fail.
-    const watched = await api<Container[]>(server, '/api/containers/watch', { method: 'POST', headers: ADMIN });
+    const watched = await api<Container[]>(server, '/api/containers/watch', {
+      method: 'POST',
+      headers: ADMIN,
+    });
     expect(watched.body.find((container) => container.name === 'logged')?.error).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
@@ -101,13 +164,20 @@ describe('structured logs', () => {
     expect(output).toContain('[REDACTED]');
     for (const [name, secret] of Object.entries(SECRETS)) {
       expect({ name, leaked: output.includes(secret) }).toEqual({ name, leaked: false });
-      expect({ name, leaked: output.includes(encodeURIComponent(secret)) }).toEqual({ name, leaked: false });
+      expect({ name, leaked: output.includes(encodeURIComponent(secret)) }).toEqual({
+        name,
+        leaked: false,
+      });
     }
-    expect(output).not.toContain(Buffer.from(`${registry.user ?? 'tidewatch'}:${SECRETS.registryPassword}`).toString('base64'));
+    expect(output).not.toContain(
+      Buffer.from(`${registry.user ?? 'tidewatch'}:${SECRETS.registryPassword}`).toString('base64'),
+    );
   });
 
   it('writes JSON lines with a request id that matches the X-Request-Id header', async () => {
-    const response = await fetch(`${server.url}/api/triggers/webhook/does-not-exist`, { headers: { ...ADMIN, 'x-request-id': 'e2e-request-0042' } });
+    const response = await fetch(`${server.url}/api/triggers/webhook/does-not-exist`, {
+      headers: { ...ADMIN, 'x-request-id': 'e2e-request-0042' },
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toBe('e2e-request-0042');
     const generated = await fetch(`${server.url}/api/app`);
@@ -119,17 +189,36 @@ describe('structured logs', () => {
       .filter((line) => line.trim() !== '');
     const parsed = lines.map((line) => {
       try {
-        return JSON.parse(line) as { level: number; time: string; msg: string; reqId?: string; context?: string; req?: { url?: string } };
+        return JSON.parse(line) as {
+          level: number;
+          time: string;
+          msg: string;
+          reqId?: string;
+          context?: string;
+          req?: { url?: string };
+        };
       } catch {
         throw new Error(`not a JSON line: ${line}`);
       }
     });
-    expect(parsed.every((entry) => typeof entry.level === 'number' && typeof entry.time === 'string' && typeof entry.msg === 'string')).toBe(true);
+    expect(
+      parsed.every(
+        (entry) =>
+          typeof entry.level === 'number' &&
+          typeof entry.time === 'string' &&
+          typeof entry.msg === 'string',
+      ),
+    ).toBe(true);
     const requestLine = parsed.find((entry) => entry.reqId === 'e2e-request-0042');
-    expect(requestLine).toMatchObject({ level: 40, msg: expect.stringContaining('GET /api/triggers/webhook/does-not-exist 404') });
+    expect(requestLine).toMatchObject({
+      level: 40,
+      msg: expect.stringContaining('GET /api/triggers/webhook/does-not-exist 404'),
+    });
     expect(parsed.some((entry) => entry.context === 'NestApplication')).toBe(true);
     // The webhook's query token was scrubbed from the logged URL.
-    expect(parsed.some((entry) => entry.req?.url === '/api/webhooks/registry/private?token=[REDACTED]')).toBe(true);
+    expect(
+      parsed.some((entry) => entry.req?.url === '/api/webhooks/registry/private?token=[REDACTED]'),
+    ).toBe(true);
   });
 
   it('writes readable text lines with TIDEWATCH_LOG_FORMAT=text, still without secrets', async () => {
@@ -142,7 +231,13 @@ describe('structured logs', () => {
     const text = server.output().slice(before);
     const lines = text.split('\n').filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThan(5);
-    expect(lines.some((line) => /^\[\d{4}-\d{2}-\d{2} [\d:.]+\] INFO: \[NestApplication\] Nest application successfully started/.test(line))).toBe(true);
+    expect(
+      lines.some((line) =>
+        /^\[\d{4}-\d{2}-\d{2} [\d:.]+\] INFO: \[NestApplication\] Nest application successfully started/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
     expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
   });

@@ -1,7 +1,17 @@
 // GET /metrics (Prometheus) and GET /health/ready against the built server with a real engine,
 // registry (Basic auth) and trigger receivers: values reflect what happened; the token is
 // required; readiness follows the database (a real PostgreSQL that is stopped).
-import { type DockerEngine, type TestPostgres, type TestRegistry, pushTags, runContainer, startDockerEngine, startPostgres, startRegistry, waitFor } from '../env';
+import {
+  type DockerEngine,
+  type TestPostgres,
+  type TestRegistry,
+  pushTags,
+  runContainer,
+  startDockerEngine,
+  startPostgres,
+  startRegistry,
+  waitFor,
+} from '../env';
 import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { type ServerProcess, api, startServer } from '../support/server-process';
 
@@ -18,10 +28,15 @@ function parseMetrics(text: string): Map<string, number> {
   return values;
 }
 
-function series(metrics: Map<string, number>, name: string, labels: Record<string, string>): number | undefined {
+function series(
+  metrics: Map<string, number>,
+  name: string,
+  labels: Record<string, string>,
+): number | undefined {
   for (const [key, value] of metrics) {
     if (!key.startsWith(`${name}{`) && key !== name) continue;
-    if (Object.entries(labels).every(([label, expected]) => key.includes(`${label}="${expected}"`))) return value;
+    if (Object.entries(labels).every(([label, expected]) => key.includes(`${label}="${expected}"`)))
+      return value;
   }
   return undefined;
 }
@@ -34,12 +49,23 @@ describe('metrics and health', () => {
   let server: ServerProcess;
 
   const scrape = async (token: string | null = METRICS_TOKEN) => {
-    const response = await fetch(`${server.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    const response = await fetch(`${server.url}/metrics`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      text: await response.text(),
+    };
   };
 
   beforeAll(async () => {
-    [engine, registry, ok, broken] = await Promise.all([startDockerEngine(), startRegistry({ auth: 'basic' }), startHttpReceiver(), startHttpReceiver()]);
+    [engine, registry, ok, broken] = await Promise.all([
+      startDockerEngine(),
+      startRegistry({ auth: 'basic' }),
+      startHttpReceiver(),
+      startHttpReceiver(),
+    ]);
     broken.respond(500);
     await pushTags(engine, registry, 'acme/shop', ['1.0.0', '1.1.0']);
     await pushTags(engine, registry, 'acme/cache', ['latest']);
@@ -82,25 +108,59 @@ describe('metrics and health', () => {
           async () => {
             const { text } = await scrape();
             const parsed = parseMetrics(text);
-            return series(parsed, 'tidewatch_trigger_runs_total', { name: 'broken', status: 'error' }) === 1 && series(parsed, 'tidewatch_outbox_depth', { status: 'failed' }) === 1 ? { text } : undefined;
+            return series(parsed, 'tidewatch_trigger_runs_total', {
+              name: 'broken',
+              status: 'error',
+            }) === 1 && series(parsed, 'tidewatch_outbox_depth', { status: 'failed' }) === 1
+              ? { text }
+              : undefined;
           },
           { what: 'the broken trigger to give up', timeoutMs: 15_000 },
         )
       ).text,
     );
-    expect(series(metrics, 'tidewatch_containers', { watcher: 'local', status: 'update_available' })).toBe(1);
-    expect(series(metrics, 'tidewatch_containers', { watcher: 'local', status: 'up_to_date' })).toBe(1);
+    expect(
+      series(metrics, 'tidewatch_containers', { watcher: 'local', status: 'update_available' }),
+    ).toBe(1);
+    expect(
+      series(metrics, 'tidewatch_containers', { watcher: 'local', status: 'up_to_date' }),
+    ).toBe(1);
     expect(series(metrics, 'tidewatch_containers', { watcher: 'local', status: 'error' })).toBe(0);
     expect(series(metrics, 'tidewatch_updates', { kind: 'minor' })).toBe(1);
     expect(series(metrics, 'tidewatch_updates', { kind: 'major' })).toBe(0);
     expect(series(metrics, 'tidewatch_check_duration_seconds_count', { watcher: 'local' })).toBe(1);
-    expect(series(metrics, 'tidewatch_check_cycles_total', { watcher: 'local', result: 'success' })).toBe(1);
+    expect(
+      series(metrics, 'tidewatch_check_cycles_total', { watcher: 'local', result: 'success' }),
+    ).toBe(1);
     expect(series(metrics, 'tidewatch_watcher_up', { watcher: 'local' })).toBe(1);
-    expect(series(metrics, 'tidewatch_registry_requests_total', { registry: 'custom.private', kind: 'tags', status: '200' })).toBeGreaterThanOrEqual(1);
-    expect(series(metrics, 'tidewatch_registry_requests_total', { registry: 'custom.private', kind: 'manifest-head', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      series(metrics, 'tidewatch_registry_requests_total', {
+        registry: 'custom.private',
+        kind: 'tags',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      series(metrics, 'tidewatch_registry_requests_total', {
+        registry: 'custom.private',
+        kind: 'manifest-head',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     // Basic auth: the first request of each kind is challenged.
-    expect(series(metrics, 'tidewatch_registry_requests_total', { registry: 'custom.private', status: '401' })).toBeGreaterThanOrEqual(1);
-    expect(series(metrics, 'tidewatch_trigger_runs_total', { type: 'webhook', name: 'ok', status: 'success' })).toBe(1);
+    expect(
+      series(metrics, 'tidewatch_registry_requests_total', {
+        registry: 'custom.private',
+        status: '401',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      series(metrics, 'tidewatch_trigger_runs_total', {
+        type: 'webhook',
+        name: 'ok',
+        status: 'success',
+      }),
+    ).toBe(1);
     expect(series(metrics, 'tidewatch_outbox_depth', { status: 'pending' })).toBe(0);
     expect(series(metrics, 'tidewatch_outbox_oldest_pending_age_seconds', {})).toBe(0);
     expect(series(metrics, 'tidewatch_update_outcomes_total', { outcome: 'applied' })).toBe(0);
@@ -112,9 +172,17 @@ describe('metrics and health', () => {
   });
 
   it('is ready with the database and the watcher up', async () => {
-    const ready = await api<{ status: string; database: { ok: boolean }; watchers: Array<{ name: string; connected: boolean }> }>(server, '/health/ready');
+    const ready = await api<{
+      status: string;
+      database: { ok: boolean };
+      watchers: Array<{ name: string; connected: boolean }>;
+    }>(server, '/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ready', database: { ok: true }, watchers: [{ name: 'local', connected: true }] });
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      database: { ok: true },
+      watchers: [{ name: 'local', connected: true }],
+    });
   });
 
   describe('with PostgreSQL', () => {
@@ -123,7 +191,13 @@ describe('metrics and health', () => {
 
     beforeAll(async () => {
       postgres = await startPostgres();
-      pgServer = await startServer({ env: { TIDEWATCH_DATABASE_URL: postgres.url, TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath, TIDEWATCH_METRICS_AUTH: 'false' } });
+      pgServer = await startServer({
+        env: {
+          TIDEWATCH_DATABASE_URL: postgres.url,
+          TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath,
+          TIDEWATCH_METRICS_AUTH: 'false',
+        },
+      });
     });
 
     afterAll(async () => {
@@ -138,7 +212,10 @@ describe('metrics and health', () => {
       await postgres.stop();
       const down = await waitFor(
         async () => {
-          const response = await api<{ status: string; database: { ok: boolean; error: string | null } }>(pgServer, '/health/ready');
+          const response = await api<{
+            status: string;
+            database: { ok: boolean; error: string | null };
+          }>(pgServer, '/health/ready');
           return response.status === 503 ? response : undefined;
         },
         { what: '503 from /health/ready', timeoutMs: 15_000 },

@@ -16,7 +16,10 @@ export interface ParsedArgs {
  * A small, strict argument parser: `--flag`, `--option value` / `--option=value`, positionals,
  * `--` ends options. Anything not declared is a usage error.
  */
-export function parseArgs(argv: readonly string[], spec: { flags?: readonly string[]; options?: readonly string[]; maxPositionals?: number }): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  spec: { flags?: readonly string[]; options?: readonly string[]; maxPositionals?: number },
+): ParsedArgs {
   const flags = new Set<string>();
   const options = new Map<string, string>();
   const positionals: string[] = [];
@@ -37,7 +40,8 @@ export function parseArgs(argv: readonly string[], spec: { flags?: readonly stri
       }
       if (knownOptions.has(name)) {
         const value = inline ?? argv[++index];
-        if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+        if (value === undefined || (inline === undefined && value.startsWith('--')))
+          throw new UsageError(`--${name} needs a value`);
         options.set(name, value);
         continue;
       }
@@ -45,6 +49,7 @@ export function parseArgs(argv: readonly string[], spec: { flags?: readonly stri
     }
     positionals.push(arg);
   }
-  if (positionals.length > (spec.maxPositionals ?? 0)) throw new UsageError(`unexpected argument "${positionals[spec.maxPositionals ?? 0]}"`);
+  if (positionals.length > (spec.maxPositionals ?? 0))
+    throw new UsageError(`unexpected argument "${positionals[spec.maxPositionals ?? 0]}"`);
   return { flags, options, positionals };
 }

@@ -44,17 +44,28 @@ export async function backupSqlite(source: string, target: string): Promise<Back
       // A single self-contained file (the copy inherits WAL mode; the server turns it back on).
       copy.pragma('journal_mode = DELETE');
       const integrity = copy.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new Error(`the snapshot failed its integrity check: ${String(integrity)}`);
-      tables = (copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-      const hasContainers = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'container'").get() !== undefined;
-      containers = hasContainers ? (copy.prepare('SELECT count(*) AS n FROM container').get() as { n: number }).n : 0;
+      if (integrity !== 'ok')
+        throw new Error(`the snapshot failed its integrity check: ${String(integrity)}`);
+      tables = (
+        copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+          n: number;
+        }
+      ).n;
+      const hasContainers =
+        copy
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'container'")
+          .get() !== undefined;
+      containers = hasContainers
+        ? (copy.prepare('SELECT count(*) AS n FROM container').get() as { n: number }).n
+        : 0;
     } finally {
       copy.close();
     }
     renameSync(partial, target);
     return { file: target, bytes: statSync(target).size, tables, containers };
   } finally {
-    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`])
+      rmSync(leftover, { force: true });
   }
 }
 
@@ -86,7 +97,12 @@ export async function backupCommand(argv: readonly string[], io: CliIo): Promise
     return 2;
   }
   const result = await backupSqlite(source, target);
-  io.out(`Backed up ${source} to ${result.file} (${Math.ceil(result.bytes / 1024)} KiB, ${result.tables} tables, ${result.containers} containers).\n`);
-  if (!config.secretKey) io.out(`Keep ${join(config.dataDir, 'secret.key')} with it: it decrypts the secrets of triggers made in the UI.\n`);
+  io.out(
+    `Backed up ${source} to ${result.file} (${Math.ceil(result.bytes / 1024)} KiB, ${result.tables} tables, ${result.containers} containers).\n`,
+  );
+  if (!config.secretKey)
+    io.out(
+      `Keep ${join(config.dataDir, 'secret.key')} with it: it decrypts the secrets of triggers made in the UI.\n`,
+    );
   return 0;
 }

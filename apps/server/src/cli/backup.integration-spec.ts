@@ -61,12 +61,15 @@ describe('SQLite backup', () => {
     const copy = new Database(target, { readonly: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      const rows = (copy.prepare('SELECT count(*) AS n FROM backup_probe').get() as { n: number }).n;
+      const rows = (copy.prepare('SELECT count(*) AS n FROM backup_probe').get() as { n: number })
+        .n;
       // Whole transactions only: a multiple of the batch on top of the first 2000 rows.
       expect(rows).toBeGreaterThanOrEqual(2000);
       expect(rows).toBeLessThanOrEqual(written);
       expect((rows - 2000) % 50).toBe(0);
-      const migrations = (copy.prepare('SELECT count(*) AS n FROM migrations').get() as { n: number }).n;
+      const migrations = (
+        copy.prepare('SELECT count(*) AS n FROM migrations').get() as { n: number }
+      ).n;
       expect(migrations).toBeGreaterThan(0);
     } finally {
       copy.close();

@@ -35,31 +35,68 @@ function container(overrides: Partial<ContainerEntity> & { tag?: string }): Cont
   };
 }
 
-const minor = container({ name: 'shop', updateAvailable: true, result: { tag: '1.1.0', digest: null, link: null, created: null }, updateKind: { kind: 'tag', localValue: '1.0.0', remoteValue: '1.1.0', semverDiff: 'minor' } });
+const minor = container({
+  name: 'shop',
+  updateAvailable: true,
+  result: { tag: '1.1.0', digest: null, link: null, created: null },
+  updateKind: { kind: 'tag', localValue: '1.0.0', remoteValue: '1.1.0', semverDiff: 'minor' },
+});
 const digest = container({
   name: 'cache',
   watcher: 'edge',
   tag: 'latest',
   updateAvailable: true,
-  updateKind: { kind: 'digest', localValue: `sha256:${'a'.repeat(64)}`, remoteValue: `sha256:${'b'.repeat(64)}`, semverDiff: null },
+  updateKind: {
+    kind: 'digest',
+    localValue: `sha256:${'a'.repeat(64)}`,
+    remoteValue: `sha256:${'b'.repeat(64)}`,
+    semverDiff: null,
+  },
 });
 const fine = container({ name: 'db' });
 const broken = container({ name: 'api', errorMessage: 'registry 127.0.0.1:5000 answered 401' });
 
 describe('check report', () => {
   it('describes tag and digest updates', () => {
-    expect(toCheckRow(minor)).toEqual({ name: 'shop', host: 'local', image: '127.0.0.1:5000/acme/web', current: '1.0.0', candidate: '1.1.0', kind: 'minor', updateAvailable: true, error: null });
-    expect(toCheckRow(digest)).toMatchObject({ current: `latest@sha256:${'a'.repeat(12)}`, candidate: `latest@sha256:${'b'.repeat(12)}`, kind: 'digest' });
+    expect(toCheckRow(minor)).toEqual({
+      name: 'shop',
+      host: 'local',
+      image: '127.0.0.1:5000/acme/web',
+      current: '1.0.0',
+      candidate: '1.1.0',
+      kind: 'minor',
+      updateAvailable: true,
+      error: null,
+    });
+    expect(toCheckRow(digest)).toMatchObject({
+      current: `latest@sha256:${'a'.repeat(12)}`,
+      candidate: `latest@sha256:${'b'.repeat(12)}`,
+      kind: 'digest',
+    });
     expect(toCheckRow(fine)).toMatchObject({ candidate: null, kind: null });
   });
 
   it('prints a table sorted by host and name, with a summary and the errors', () => {
-    const report = buildCheckReport([minor, fine, digest, broken], [{ name: 'local', containers: 3, error: null }, { name: 'edge', containers: 1, error: null }], new Date('2026-11-21T10:00:00Z'));
+    const report = buildCheckReport(
+      [minor, fine, digest, broken],
+      [
+        { name: 'local', containers: 3, error: null },
+        { name: 'edge', containers: 1, error: null },
+      ],
+      new Date('2026-11-21T10:00:00Z'),
+    );
     const text = formatCheckTable(report);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^NAME\s+HOST\s+IMAGE\s+CURRENT\s+CANDIDATE\s+KIND$/);
-    expect(lines.slice(1, 5).map((line) => line.split(/\s+/)[0])).toEqual(['cache', 'api', 'db', 'shop']);
-    expect(text).toMatch(/shop\s+local\s+127\.0\.0\.1:5000\/acme\/web\s+1\.0\.0\s+→\s+1\.1\.0\s+minor/);
+    expect(lines.slice(1, 5).map((line) => line.split(/\s+/)[0])).toEqual([
+      'cache',
+      'api',
+      'db',
+      'shop',
+    ]);
+    expect(text).toMatch(
+      /shop\s+local\s+127\.0\.0\.1:5000\/acme\/web\s+1\.0\.0\s+→\s+1\.1\.0\s+minor/,
+    );
     expect(text).toMatch(/db\s+local\s+\S+\s+1\.0\.0\s+-\s+up to date/);
     expect(text).toContain('4 container(s), 2 update(s), 1 error(s)');
     expect(text).toContain('local/api: registry 127.0.0.1:5000 answered 401');

@@ -28,7 +28,10 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   check: { usage: CHECK_USAGE, run: checkCommand },
-  'migrate-from-wud': { usage: MIGRATE_USAGE, run: (argv, io) => migrateFromWudCommand(argv, io, tmpdir()) },
+  'migrate-from-wud': {
+    usage: MIGRATE_USAGE,
+    run: (argv, io) => migrateFromWudCommand(argv, io, tmpdir()),
+  },
   backup: { usage: BACKUP_USAGE, run: backupCommand },
 };
 
@@ -66,7 +69,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // Configuration errors name the variable and may quote its value: scrub what looks secret.
     const redactor = new SecretRedactor(secretsFromEnv(io.env));
-    const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ConfigError
+        ? `configuration error: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.err(`tidewatch ${name}: ${redactor.redact(message)}\n`);
     return 2;
   }

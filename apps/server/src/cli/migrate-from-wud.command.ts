@@ -6,7 +6,15 @@ import { createRegistryResolver } from '../registries/registries.service';
 import { buildTriggerPlugins } from '../triggers/triggers.service';
 import { UsageError, parseArgs } from './args';
 import type { CliIo } from './io';
-import { type EnvEntry, type MigrationResult, migrateWudEnv, parseDockerInspect, parseEnvFile, rejectSetting, renderMigration } from './wud-migration';
+import {
+  type EnvEntry,
+  type MigrationResult,
+  migrateWudEnv,
+  parseDockerInspect,
+  parseEnvFile,
+  rejectSetting,
+  renderMigration,
+} from './wud-migration';
 
 export const MIGRATE_USAGE = `Usage: tidewatch migrate-from-wud [--env-file FILE | --inspect FILE | -]
 
@@ -31,7 +39,8 @@ export function validateMigration(result: MigrationResult, dataDir: string): str
     const env: NodeJS.ProcessEnv = { TIDEWATCH_DATA_DIR: dataDir };
     for (const line of result.lines) {
       if (line.kind !== 'setting' || !line.name.startsWith('TIDEWATCH_')) continue;
-      if (line.name.endsWith('__FILE')) env[line.name.slice(0, -'__FILE'.length)] = 'placeholder-from-a-secret-file';
+      if (line.name.endsWith('__FILE'))
+        env[line.name.slice(0, -'__FILE'.length)] = 'placeholder-from-a-secret-file';
       else env[line.name] = line.value;
     }
     try {
@@ -45,9 +54,17 @@ export function validateMigration(result: MigrationResult, dataDir: string): str
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const variable = /^(TIDEWATCH_[A-Z0-9_]+)/.exec(error.message)?.[1];
-      const reason = variable ? error.message.slice(variable.length).replace(/^:\s*/, '') : error.message;
+      const reason = variable
+        ? error.message.slice(variable.length).replace(/^:\s*/, '')
+        : error.message;
       const fileVariable = variable ? `${variable}__FILE` : undefined;
-      if (!variable || !(rejectSetting(result, variable, reason) || (fileVariable !== undefined && rejectSetting(result, fileVariable, reason)))) {
+      if (
+        !variable ||
+        !(
+          rejectSetting(result, variable, reason) ||
+          (fileVariable !== undefined && rejectSetting(result, fileVariable, reason))
+        )
+      ) {
         return `Tidewatch would not start with this configuration: ${error.message}`;
       }
     }
@@ -60,23 +77,46 @@ function looksLikeJson(text: string): boolean {
   return start === '[' || start === '{';
 }
 
-async function readInput(argv: readonly string[], io: CliIo): Promise<{ entries: EnvEntry[]; notes: string[] }> {
+async function readInput(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<{ entries: EnvEntry[]; notes: string[] }> {
   const args = parseArgs(argv, { options: ['env-file', 'inspect'], maxPositionals: 1 });
   const envFile = args.options.get('env-file');
   const inspect = args.options.get('inspect');
-  if (envFile !== undefined && inspect !== undefined) throw new UsageError('use either --env-file or --inspect');
-  if (args.positionals.length > 0 && (args.positionals[0] !== '-' || envFile !== undefined || inspect !== undefined)) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-  const read = (file: string) => (file === '-' ? io.readStdin() : Promise.resolve(readFileSync(resolve(io.cwd, file), 'utf8')));
+  if (envFile !== undefined && inspect !== undefined)
+    throw new UsageError('use either --env-file or --inspect');
+  if (
+    args.positionals.length > 0 &&
+    (args.positionals[0] !== '-' || envFile !== undefined || inspect !== undefined)
+  )
+    throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const read = (file: string) =>
+    file === '-' ? io.readStdin() : Promise.resolve(readFileSync(resolve(io.cwd, file), 'utf8'));
   if (inspect !== undefined) return parseDockerInspect(await read(inspect));
   const text = await read(envFile ?? '-');
   if (envFile === undefined && looksLikeJson(text)) return parseDockerInspect(text);
   const parsed = parseEnvFile(text);
-  return { entries: parsed.entries, notes: parsed.skipped.length > 0 ? [`Lines without a value were skipped: ${parsed.skipped.join(', ')}`] : [] };
+  return {
+    entries: parsed.entries,
+    notes:
+      parsed.skipped.length > 0
+        ? [`Lines without a value were skipped: ${parsed.skipped.join(', ')}`]
+        : [],
+  };
 }
 
-export async function migrateFromWudCommand(argv: readonly string[], io: CliIo, scratchDir: string): Promise<number> {
+export async function migrateFromWudCommand(
+  argv: readonly string[],
+  io: CliIo,
+  scratchDir: string,
+): Promise<number> {
   const input = await readInput(argv, io);
-  if (!input.entries.some((entry) => entry.name.startsWith('WUD_') || entry.name.startsWith('TIDEWATCH_'))) {
+  if (
+    !input.entries.some(
+      (entry) => entry.name.startsWith('WUD_') || entry.name.startsWith('TIDEWATCH_'),
+    )
+  ) {
     io.err('tidewatch migrate-from-wud: no WUD_* variables in the input\n');
     return 2;
   }
@@ -85,6 +125,8 @@ export async function migrateFromWudCommand(argv: readonly string[], io: CliIo, 
   const validation = validateMigration(result, scratchDir);
   io.out(renderMigration(result, validation));
   const unsupported = result.lines.filter((line) => line.kind === 'unsupported').length;
-  io.err(`${result.lines.length - unsupported} setting(s) converted, ${unsupported} not converted${validation ? ` — ${validation}` : ''}\n`);
+  io.err(
+    `${result.lines.length - unsupported} setting(s) converted, ${unsupported} not converted${validation ? ` — ${validation}` : ''}\n`,
+  );
   return validation ? 2 : 0;
 }

@@ -1,9 +1,17 @@
 import { tmpdir } from 'node:os';
 import { validateMigration } from './migrate-from-wud.command';
-import { type MigrationLine, migrateWudEnv, parseDockerInspect, parseEnvFile, renderMigration } from './wud-migration';
+import {
+  type MigrationLine,
+  migrateWudEnv,
+  parseDockerInspect,
+  parseEnvFile,
+  renderMigration,
+} from './wud-migration';
 
 function settings(lines: MigrationLine[]): Record<string, string> {
-  return Object.fromEntries(lines.flatMap((line) => (line.kind === 'setting' ? [[line.name, line.value]] : [])));
+  return Object.fromEntries(
+    lines.flatMap((line) => (line.kind === 'setting' ? [[line.name, line.value]] : [])),
+  );
 }
 function unsupported(lines: MigrationLine[]): string[] {
   return lines.flatMap((line) => (line.kind === 'unsupported' ? [line.from] : []));
@@ -11,7 +19,18 @@ function unsupported(lines: MigrationLine[]): string[] {
 
 describe('parseEnvFile', () => {
   it('reads comments, export, quotes and values with =', () => {
-    const { entries, skipped } = parseEnvFile(['# comment', '', 'export WUD_A=1', 'WUD_B="two words \\"q\\""', "WUD_C='$literal'", 'WUD_D=a=b', 'LONELY', 'WUD_E='].join('\n'));
+    const { entries, skipped } = parseEnvFile(
+      [
+        '# comment',
+        '',
+        'export WUD_A=1',
+        'WUD_B="two words \\"q\\""',
+        "WUD_C='$literal'",
+        'WUD_D=a=b',
+        'LONELY',
+        'WUD_E=',
+      ].join('\n'),
+    );
     expect(entries).toEqual([
       { name: 'WUD_A', value: '1' },
       { name: 'WUD_B', value: 'two words "q"' },
@@ -27,9 +46,21 @@ describe('parseDockerInspect', () => {
   const inspect = JSON.stringify([
     {
       Name: '/wud',
-      Config: { Image: 'getwud/wud:8.1.1', Env: ['WUD_WATCHER_LOCAL_CRON=0 3 * * *', 'PATH=/usr/bin', 'WUD_TRIGGER_HTTP_X_URL=http://h/x=1'] },
+      Config: {
+        Image: 'getwud/wud:8.1.1',
+        Env: [
+          'WUD_WATCHER_LOCAL_CRON=0 3 * * *',
+          'PATH=/usr/bin',
+          'WUD_TRIGGER_HTTP_X_URL=http://h/x=1',
+        ],
+      },
       Mounts: [
-        { Type: 'bind', Source: '/var/run/docker.sock', Destination: '/var/run/docker.sock', RW: false },
+        {
+          Type: 'bind',
+          Source: '/var/run/docker.sock',
+          Destination: '/var/run/docker.sock',
+          RW: false,
+        },
         { Type: 'volume', Source: 'wud-store', Destination: '/store', RW: true },
       ],
     },
@@ -40,7 +71,11 @@ describe('parseDockerInspect', () => {
     expect(notes.join('\n')).toMatch(/read-only/);
     expect(notes.join('\n')).toMatch(/store .* is not imported/i);
   });
-  it.each([['not json', 'WUD_A=1'], ['empty array', '[]'], ['no env', '[{"Config":{}}]']])('rejects %s', (_name, text) => {
+  it.each([
+    ['not json', 'WUD_A=1'],
+    ['empty array', '[]'],
+    ['no env', '[{"Config":{}}]'],
+  ])('rejects %s', (_name, text) => {
     expect(() => parseDockerInspect(text)).toThrow();
   });
 });
@@ -119,9 +154,17 @@ describe('migrateWudEnv', () => {
   });
 
   it('renders env lines and comments without the values of unsupported settings', () => {
-    const text = renderMigration(migrateWudEnv([{ name: 'WUD_TRIGGER_KAFKA_BUS_PASSWORD', value: 'kafka-secret' }, { name: 'WUD_SERVER_PORT', value: '3001' }]), null);
+    const text = renderMigration(
+      migrateWudEnv([
+        { name: 'WUD_TRIGGER_KAFKA_BUS_PASSWORD', value: 'kafka-secret' },
+        { name: 'WUD_SERVER_PORT', value: '3001' },
+      ]),
+      null,
+    );
     expect(text).toContain('\nTIDEWATCH_SERVER_PORT=3001\n');
-    expect(text).toContain('# UNSUPPORTED WUD_TRIGGER_KAFKA_BUS_PASSWORD: kafka triggers do not exist in Tidewatch');
+    expect(text).toContain(
+      '# UNSUPPORTED WUD_TRIGGER_KAFKA_BUS_PASSWORD: kafka triggers do not exist in Tidewatch',
+    );
     expect(text).not.toContain('kafka-secret');
   });
 });
@@ -136,8 +179,15 @@ describe('validateMigration', () => {
       { name: 'WUD_SERVER_PORT', value: '3001' },
     ]);
     expect(validateMigration(result, tmpdir())).toBeNull();
-    expect(settings(result.lines)).toEqual({ TIDEWATCH_SERVER_PORT: '3001', TIDEWATCH_TRIGGER_WEBHOOK_GOOD_URL: 'https://hooks.example.com/x' });
-    expect(unsupported(result.lines).sort()).toEqual(['WUD_TRIGGER_HTTP_OPS_METHOD', 'WUD_TRIGGER_HTTP_OPS_URL', 'WUD_WATCHER_LOCAL_CRON']);
+    expect(settings(result.lines)).toEqual({
+      TIDEWATCH_SERVER_PORT: '3001',
+      TIDEWATCH_TRIGGER_WEBHOOK_GOOD_URL: 'https://hooks.example.com/x',
+    });
+    expect(unsupported(result.lines).sort()).toEqual([
+      'WUD_TRIGGER_HTTP_OPS_METHOD',
+      'WUD_TRIGGER_HTTP_OPS_URL',
+      'WUD_WATCHER_LOCAL_CRON',
+    ]);
     const text = renderMigration(result, null);
     expect(text).toMatch(/UNSUPPORTED WUD_TRIGGER_HTTP_OPS_URL: rejected by Tidewatch: .*URL/i);
   });
@@ -149,13 +199,21 @@ describe('validateMigration', () => {
       { name: 'WUD_AUTH_OIDC_CORP_CLIENTID', value: 'tidewatch' },
     ]);
     expect(validateMigration(result, tmpdir())).toBeNull();
-    expect(settings(result.lines)).toEqual({ TIDEWATCH_AUTH_BASIC_JOHN_USER: 'john', TIDEWATCH_AUTH_BASIC_JOHN_HASH: '$apr1$abcdefgh$dpAV6QQjxgWkOVVlw5sIs1' });
+    expect(settings(result.lines)).toEqual({
+      TIDEWATCH_AUTH_BASIC_JOHN_USER: 'john',
+      TIDEWATCH_AUTH_BASIC_JOHN_HASH: '$apr1$abcdefgh$dpAV6QQjxgWkOVVlw5sIs1',
+    });
     expect(unsupported(result.lines)).toEqual(['WUD_AUTH_OIDC_CORP_CLIENTID']);
-    expect(renderMigration(result, null)).toMatch(/UNSUPPORTED WUD_AUTH_OIDC_CORP_CLIENTID: part of AUTH_OIDC_CORP, which Tidewatch rejected \(TIDEWATCH_AUTH_OIDC_CORP_DISCOVERY: is required\)/);
+    expect(renderMigration(result, null)).toMatch(
+      /UNSUPPORTED WUD_AUTH_OIDC_CORP_CLIENTID: part of AUTH_OIDC_CORP, which Tidewatch rejected \(TIDEWATCH_AUTH_OIDC_CORP_DISCOVERY: is required\)/,
+    );
   });
 
   it('accepts secret files without reading them', () => {
-    const result = migrateWudEnv([{ name: 'WUD_REGISTRY_HUB_MINE_LOGIN', value: 'me' }, { name: 'WUD_REGISTRY_HUB_MINE_PASSWORD__FILE', value: '/nonexistent/secret' }]);
+    const result = migrateWudEnv([
+      { name: 'WUD_REGISTRY_HUB_MINE_LOGIN', value: 'me' },
+      { name: 'WUD_REGISTRY_HUB_MINE_PASSWORD__FILE', value: '/nonexistent/secret' },
+    ]);
     expect(validateMigration(result, tmpdir())).toBeNull();
     expect(unsupported(result.lines)).toEqual([]);
   });

@@ -10,7 +10,8 @@ import { logRedactor } from './logger';
  */
 @Injectable()
 export class LogSecretsService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly learn = () => logRedactor.add(this.triggers.list().flatMap((trigger) => trigger.secrets));
+  private readonly learn = () =>
+    logRedactor.add(this.triggers.list().flatMap((trigger) => trigger.secrets));
 
   constructor(
     private readonly triggers: TriggersService,

@@ -55,7 +55,16 @@ export function createLogger(config: TidewatchConfig, options: LoggerOptions = {
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Belt and braces: headers never reach a line, whatever a caller logs.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'], censor: '[REDACTED]' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'headers.authorization',
+          'headers.cookie',
+        ],
+        censor: '[REDACTED]',
+      },
     },
     redactingDestination(logRedactor, sink),
   );
@@ -87,11 +96,18 @@ export function httpLoggingOptions(logger: PinoLogger): PinoHttpOptions {
       if (response.statusCode >= 400) return 'warn';
       return request.method === 'GET' || request.method === 'HEAD' ? 'debug' : 'info';
     },
-    customSuccessMessage: (request, response, responseTime) => `${request.method ?? ''} ${scrubUrl(request.url) ?? ''} ${response.statusCode} ${Math.round(responseTime)}ms`,
-    customErrorMessage: (request, response, error) => `${request.method ?? ''} ${scrubUrl(request.url) ?? ''} ${response.statusCode} failed: ${error.message}`,
+    customSuccessMessage: (request, response, responseTime) =>
+      `${request.method ?? ''} ${scrubUrl(request.url) ?? ''} ${response.statusCode} ${Math.round(responseTime)}ms`,
+    customErrorMessage: (request, response, error) =>
+      `${request.method ?? ''} ${scrubUrl(request.url) ?? ''} ${response.statusCode} failed: ${error.message}`,
     // Only what helps to follow a request: never headers, bodies or cookies.
     serializers: {
-      req: (request: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: request.id, method: request.method, url: scrubUrl(request.url), remoteAddress: request.remoteAddress }),
+      req: (request: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: scrubUrl(request.url),
+        remoteAddress: request.remoteAddress,
+      }),
       res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
     },
   };

@@ -1,12 +1,21 @@
 import { SecretRedactor, redactingDestination, scrubUrl } from './redactor';
 
 describe('SecretRedactor', () => {
-  const redactor = new SecretRedactor(['s3cr3t-pass', 'with "quotes" \\ and', 'pa ss@word/1', 'ab']);
+  const redactor = new SecretRedactor([
+    's3cr3t-pass',
+    'with "quotes" \\ and',
+    'pa ss@word/1',
+    'ab',
+  ]);
 
   it.each([
     ['plain', 'password is s3cr3t-pass!', 'password is [REDACTED]!'],
     ['JSON-escaped', JSON.stringify({ msg: 'with "quotes" \\ and' }), '{"msg":"[REDACTED]"}'],
-    ['percent-encoded in a URL', `postgres://u:${encodeURIComponent('pa ss@word/1')}@db/x`, 'postgres://u:[REDACTED]@db/x'],
+    [
+      'percent-encoded in a URL',
+      `postgres://u:${encodeURIComponent('pa ss@word/1')}@db/x`,
+      'postgres://u:[REDACTED]@db/x',
+    ],
     ['form-encoded', 'pass=pa+ss%40word%2F1', 'pass=[REDACTED]'],
     ['several times', 's3cr3t-pass s3cr3t-pass', '[REDACTED] [REDACTED]'],
     ['nothing secret', 'hello world', 'hello world'],
@@ -29,7 +38,9 @@ describe('SecretRedactor', () => {
 
   it('scrubs what goes through a destination', () => {
     const lines: string[] = [];
-    redactingDestination(redactor, { write: (line) => lines.push(line) }).write('{"msg":"s3cr3t-pass"}\n');
+    redactingDestination(redactor, { write: (line) => lines.push(line) }).write(
+      '{"msg":"s3cr3t-pass"}\n',
+    );
     expect(lines).toEqual(['{"msg":"[REDACTED]"}\n']);
   });
 });

@@ -31,7 +31,9 @@ export class SecretRedactor {
       variants.add(JSON.stringify(encoded).slice(1, -1));
     }
     // Longest first, so a secret containing another is masked whole.
-    this.variants = [...variants].filter((variant) => variant.length > 0).sort((a, b) => b.length - a.length);
+    this.variants = [...variants]
+      .filter((variant) => variant.length > 0)
+      .sort((a, b) => b.length - a.length);
   }
 
   get size(): number {
@@ -74,7 +76,9 @@ export function scrubUrl(url: string | undefined): string | undefined {
     .split('&')
     .map((pair) => {
       const [name] = pair.split('=', 1);
-      return SECRET_QUERY.test(decodeURIComponent(name.replace(/\+/g, ' '))) ? `${name}=${MASK}` : pair;
+      return SECRET_QUERY.test(decodeURIComponent(name.replace(/\+/g, ' ')))
+        ? `${name}=${MASK}`
+        : pair;
     });
   return `${url.slice(0, question)}?${params.join('&')}`;
 }

@@ -17,7 +17,8 @@ describe('configSecrets', () => {
       TIDEWATCH_TRIGGER_WEBHOOK_OPS_AUTH_USER: 'hook-user',
       TIDEWATCH_TRIGGER_WEBHOOK_OPS_AUTH_PASSWORD: 'hook-pass-123',
       TIDEWATCH_TRIGGER_WEBHOOK_OPS_SECRET: 'hmac-secret-123',
-      TIDEWATCH_TRIGGER_SLACK_TEAM_URL: 'https://hooks.slack.example/services/T0/B0/slack-url-secret',
+      TIDEWATCH_TRIGGER_SLACK_TEAM_URL:
+        'https://hooks.slack.example/services/T0/B0/slack-url-secret',
       TIDEWATCH_LOG_LEVEL: 'info',
     },
     '/',
@@ -43,9 +44,12 @@ describe('configSecrets', () => {
     expect(secrets).toContain('https://hooks.slack.example/services/T0/B0/slack-url-secret');
   });
 
-  it.each(['robot', 'hook-user', 'info', 'BASIC', 'http://127.0.0.1:5000'])('leaves out %s', (value) => {
-    expect(secrets).not.toContain(value);
-  });
+  it.each(['robot', 'hook-user', 'info', 'BASIC', 'http://127.0.0.1:5000'])(
+    'leaves out %s',
+    (value) => {
+      expect(secrets).not.toContain(value);
+    },
+  );
 });
 
 describe('secretsFromEnv', () => {

@@ -10,7 +10,11 @@ const SECRET_NAME = /(password|passwd|pass|secret|token|bearer|hash|key)$/;
 const MIN_SECRET_LENGTH = 3;
 
 function usable(value: string | undefined): value is string {
-  return typeof value === 'string' && value.trim().length >= MIN_SECRET_LENGTH && !['true', 'false', 'yes', 'no'].includes(value.trim().toLowerCase());
+  return (
+    typeof value === 'string' &&
+    value.trim().length >= MIN_SECRET_LENGTH &&
+    !['true', 'false', 'yes', 'no'].includes(value.trim().toLowerCase())
+  );
 }
 
 /** The password of a `scheme://user:password@host` URL, raw and decoded. */
@@ -59,7 +63,9 @@ export function configSecrets(config: TidewatchConfig): string[] {
   add(config.secretKey);
   add(config.metrics.token);
   for (const registry of config.registries) {
-    const provider = (registryProviders as Record<string, { secretKeys: readonly string[] } | undefined>)[registry.type];
+    const provider = (
+      registryProviders as Record<string, { secretKeys: readonly string[] } | undefined>
+    )[registry.type];
     for (const key of provider?.secretKeys ?? []) add(registry.values[key]);
     const login = registry.values.login ?? registry.values.username ?? registry.values.user;
     const password = registry.values.password ?? registry.values.token;
@@ -67,7 +73,9 @@ export function configSecrets(config: TidewatchConfig): string[] {
     add(registry.values.auth);
   }
   for (const trigger of config.triggers) {
-    const type = (triggerTypes as Record<string, { secretKeys: readonly string[] } | undefined>)[trigger.type];
+    const type = (triggerTypes as Record<string, { secretKeys: readonly string[] } | undefined>)[
+      trigger.type
+    ];
     for (const key of type?.secretKeys ?? []) add(trigger.values[key]);
     const user = trigger.values.auth_user ?? trigger.values.user;
     const password = trigger.values.auth_password ?? trigger.values.pass ?? trigger.values.password;

@@ -1,5 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReadinessService } from './readiness.service';
 
@@ -17,7 +22,11 @@ export class WatcherReadinessDto {
 }
 
 export class ReadinessDto {
-  @ApiProperty({ enum: ['ready', 'degraded', 'unavailable'], description: 'unavailable (503): the database does not answer or every watcher failed; degraded: some watchers failed.' })
+  @ApiProperty({
+    enum: ['ready', 'degraded', 'unavailable'],
+    description:
+      'unavailable (503): the database does not answer or every watcher failed; degraded: some watchers failed.',
+  })
   status: 'ready' | 'degraded' | 'unavailable';
   @ApiProperty({ type: DatabaseReadinessDto }) database: DatabaseReadinessDto;
   @ApiProperty({ type: [WatcherReadinessDto] }) watchers: WatcherReadinessDto[];

@@ -7,7 +7,12 @@ describe('PushDebouncer', () => {
   function make() {
     const flushed: Array<{ key: string; tags: string[]; items: number }> = [];
     let now = 0;
-    const debouncer = new PushDebouncer<number>({ quietMs: 400, maxWaitMs: 2000 }, (push) => flushed.push({ key: push.key, tags: [...push.tags], items: push.items }), (a, b) => a + b, () => now);
+    const debouncer = new PushDebouncer<number>(
+      { quietMs: 400, maxWaitMs: 2000 },
+      (push) => flushed.push({ key: push.key, tags: [...push.tags], items: push.items }),
+      (a, b) => a + b,
+      () => now,
+    );
     const advance = (ms: number) => {
       now += ms;
       jest.advanceTimersByTime(ms);

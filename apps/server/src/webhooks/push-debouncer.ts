@@ -17,7 +17,10 @@ export interface PushDebouncerOptions {
  * every tag seen, `quietMs` after the last push but never later than `maxWaitMs` after the first.
  */
 export class PushDebouncer<T> {
-  private readonly pending = new Map<string, { push: PendingPush<T>; timer: NodeJS.Timeout; firstAt: number }>();
+  private readonly pending = new Map<
+    string,
+    { push: PendingPush<T>; timer: NodeJS.Timeout; firstAt: number }
+  >();
 
   constructor(
     private readonly options: PushDebouncerOptions,
@@ -36,7 +39,11 @@ export class PushDebouncer<T> {
       return;
     }
     const firstAt = this.now();
-    this.pending.set(key, { push: { key, tags: new Set(tags), items }, timer: this.schedule(key, firstAt), firstAt });
+    this.pending.set(key, {
+      push: { key, tags: new Set(tags), items },
+      timer: this.schedule(key, firstAt),
+      firstAt,
+    });
   }
 
   get size(): number {
@@ -50,7 +57,10 @@ export class PushDebouncer<T> {
   }
 
   private schedule(key: string, firstAt: number): NodeJS.Timeout {
-    const delay = Math.max(0, Math.min(this.options.quietMs, firstAt + this.options.maxWaitMs - this.now()));
+    const delay = Math.max(
+      0,
+      Math.min(this.options.quietMs, firstAt + this.options.maxWaitMs - this.now()),
+    );
     const timer = setTimeout(() => {
       const entry = this.pending.get(key);
       if (!entry) return;

@@ -9,7 +9,8 @@
  * Quay `repo_push`, Gitea/Forgejo `package`, and a generic `{ image, tag }` body for CI pipelines.
  */
 
-export type PushFormat = 'distribution' | 'acr' | 'dockerhub' | 'github' | 'harbor' | 'quay' | 'gitea' | 'generic';
+export type PushFormat =
+  'distribution' | 'acr' | 'dockerhub' | 'github' | 'harbor' | 'quay' | 'gitea' | 'generic';
 
 /** One repository whose tags were pushed. `host` is the registry host when the payload names it. */
 export interface PushHint {
@@ -49,8 +50,10 @@ const MANIFEST_MEDIA_TYPES = new Set([
 ]);
 
 const TAG_RE = /^[\w][\w.-]{0,127}$/;
-const REPOSITORY_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const HOST_RE = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[a-f0-9:]+\])(?::\d{1,5})?$/i;
+const REPOSITORY_RE =
+  /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const HOST_RE =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[a-f0-9:]+\])(?::\d{1,5})?$/i;
 
 type Json = Record<string, unknown>;
 
@@ -73,7 +76,8 @@ function validTag(tag: string | undefined): tag is string {
 
 function repositoryOf(value: string | undefined, where: string): string {
   const repository = value?.replace(/^\/+|\/+$/g, '').toLowerCase();
-  if (!repository || !REPOSITORY_RE.test(repository)) throw new MalformedPushError(`${where}: "${value ?? ''}" is not a repository name`);
+  if (!repository || !REPOSITORY_RE.test(repository))
+    throw new MalformedPushError(`${where}: "${value ?? ''}" is not a repository name`);
   return repository;
 }
 
@@ -87,7 +91,9 @@ function hostOf(value: string | undefined): string | undefined {
 function hostFromUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
-    return hostOf(new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`).host);
+    return hostOf(
+      new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`).host,
+    );
   } catch {
     return undefined;
   }
@@ -108,7 +114,12 @@ function merge(hints: PushHint[]): PushHint[] {
   return [...byKey.values()];
 }
 
-function result(format: PushFormat, hints: PushHint[], ignored: string, eventIds: string[] = []): NormalizedPush {
+function result(
+  format: PushFormat,
+  hints: PushHint[],
+  ignored: string,
+  eventIds: string[] = [],
+): NormalizedPush {
   const pushes = merge(hints.filter((hint) => hint.tags.length > 0));
   return pushes.length > 0 ? { format, pushes, eventIds } : { format, pushes, eventIds, ignored };
 }
@@ -129,7 +140,8 @@ function distributionEvent(event: unknown, index: number): PushHint | undefined 
   const mediaType = text(target.mediaType)?.toLowerCase();
   // Layer and untagged child-manifest pushes carry no tag; config blobs are not manifests.
   if (!tag || !mediaType || !MANIFEST_MEDIA_TYPES.has(mediaType)) return undefined;
-  if (!validTag(tag)) throw new MalformedPushError(`events[${index}].target.tag: "${String(tag)}" is not a tag`);
+  if (!validTag(tag))
+    throw new MalformedPushError(`events[${index}].target.tag: "${String(tag)}" is not a tag`);
   const repository = repositoryOf(text(target.repository), `events[${index}].target.repository`);
   const request = isObject(event.request) ? event.request : {};
   const host = hostOf(text(request.host)) ?? hostFromUrl(text(target.url));
@@ -143,13 +155,25 @@ function eventId(event: unknown): string[] {
 function distribution(body: Json): NormalizedPush {
   const events = body.events;
   if (!Array.isArray(events)) throw new MalformedPushError('events must be an array');
-  const hints = events.map(distributionEvent).filter((hint): hint is PushHint => hint !== undefined);
-  return result('distribution', hints, 'no tagged manifest push in the events', events.flatMap(eventId));
+  const hints = events
+    .map(distributionEvent)
+    .filter((hint): hint is PushHint => hint !== undefined);
+  return result(
+    'distribution',
+    hints,
+    'no tagged manifest push in the events',
+    events.flatMap(eventId),
+  );
 }
 
 function acr(body: Json): NormalizedPush {
   const hint = distributionEvent(body, 0);
-  return result('acr', hint ? [hint] : [], `action "${String(body.action)}" without a tagged manifest is not a push`, eventId(body));
+  return result(
+    'acr',
+    hint ? [hint] : [],
+    `action "${String(body.action)}" without a tagged manifest is not a push`,
+    eventId(body),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,18 +182,29 @@ function acr(body: Json): NormalizedPush {
 function dockerHub(body: Json): NormalizedPush {
   const pushData = body.push_data as Json;
   const repositoryInfo = isObject(body.repository) ? body.repository : {};
-  const name = text(repositoryInfo.repo_name) ?? (text(repositoryInfo.namespace) && text(repositoryInfo.name) ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}` : undefined);
+  const name =
+    text(repositoryInfo.repo_name) ??
+    (text(repositoryInfo.namespace) && text(repositoryInfo.name)
+      ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}`
+      : undefined);
   const repository = repositoryOf(name, 'repository.repo_name');
   const tag = text(pushData.tag);
-  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`push_data.tag: "${String(tag)}" is not a tag`);
-  return result('dockerhub', tag ? [{ host: 'docker.io', repository, tags: [tag] }] : [], 'push without a tag');
+  if (tag !== undefined && !validTag(tag))
+    throw new MalformedPushError(`push_data.tag: "${String(tag)}" is not a tag`);
+  return result(
+    'dockerhub',
+    tag ? [{ host: 'docker.io', repository, tags: [tag] }] : [],
+    'push without a tag',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // GitHub packages: `registry_package` / `package` events for container packages on ghcr.io.
 
 /** `ghcr.io/owner/name:tag` (or `…@sha256:…`) → host and repository. */
-function parsePackageUrl(url: string | undefined): { host: string; repository: string } | undefined {
+function parsePackageUrl(
+  url: string | undefined,
+): { host: string; repository: string } | undefined {
   if (!url) return undefined;
   const withoutScheme = url.replace(/^[a-z]+:\/\//i, '').replace(/@sha256:[a-f0-9]+$/i, '');
   const slash = withoutScheme.indexOf('/');
@@ -187,9 +222,11 @@ function github(body: Json, event: string | undefined): NormalizedPush {
   const pkg = (isObject(body.registry_package) ? body.registry_package : body.package) as Json;
   if (!isObject(pkg)) throw new MalformedPushError('registry_package or package must be an object');
   const kind = (text(pkg.package_type) ?? text(pkg.ecosystem) ?? '').toLowerCase();
-  if (kind !== 'container' && kind !== 'docker') return result('github', [], `package type "${kind}" is not a container image`);
+  if (kind !== 'container' && kind !== 'docker')
+    return result('github', [], `package type "${kind}" is not a container image`);
   const action = text(body.action);
-  if (action !== undefined && action !== 'published' && action !== 'updated') return result('github', [], `action "${action}" is not a push`);
+  if (action !== undefined && action !== 'published' && action !== 'updated')
+    return result('github', [], `action "${action}" is not a push`);
   const version = isObject(pkg.package_version) ? pkg.package_version : {};
   const metadata = isObject(version.container_metadata) ? version.container_metadata : {};
   const tagInfo = isObject(metadata.tag) ? metadata.tag : {};
@@ -202,10 +239,21 @@ function github(body: Json, event: string | undefined): NormalizedPush {
       const namespace = text(pkg.namespace) ?? owner;
       const name = text(pkg.name);
       if (!name) throw new MalformedPushError(`${event ?? 'package'}: package name is missing`);
-      return { host: 'ghcr.io', repository: repositoryOf(namespace && !name.includes('/') ? `${namespace}/${name}` : name, 'package.name') };
+      return {
+        host: 'ghcr.io',
+        repository: repositoryOf(
+          namespace && !name.includes('/') ? `${namespace}/${name}` : name,
+          'package.name',
+        ),
+      };
     })();
-  if (tag !== undefined && !validTag(tag)) throw new MalformedPushError(`container_metadata.tag.name: "${String(tag)}" is not a tag`);
-  return result('github', tag ? [{ ...location, tags: [tag] }] : [], 'untagged package version (a child manifest of a multi-arch push)');
+  if (tag !== undefined && !validTag(tag))
+    throw new MalformedPushError(`container_metadata.tag.name: "${String(tag)}" is not a tag`);
+  return result(
+    'github',
+    tag ? [{ ...location, tags: [tag] }] : [],
+    'untagged package version (a child manifest of a multi-arch push)',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,13 +262,19 @@ function github(body: Json, event: string | undefined): NormalizedPush {
 
 function harbor(body: Json): NormalizedPush {
   const type = String(body.type);
-  if (type !== 'PUSH_ARTIFACT' && type !== 'harbor.artifact.pushed') return result('harbor', [], `event type "${type}" is not a push`);
+  if (type !== 'PUSH_ARTIFACT' && type !== 'harbor.artifact.pushed')
+    return result('harbor', [], `event type "${type}" is not a push`);
   const data = isObject(body.event_data) ? body.event_data : body.data;
   if (!isObject(data)) throw new MalformedPushError('event_data must be an object');
   const repositoryInfo = isObject(data.repository) ? data.repository : {};
-  const fullName = text(repositoryInfo.repo_full_name) ?? (text(repositoryInfo.namespace) && text(repositoryInfo.name) ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}` : undefined);
+  const fullName =
+    text(repositoryInfo.repo_full_name) ??
+    (text(repositoryInfo.namespace) && text(repositoryInfo.name)
+      ? `${String(repositoryInfo.namespace)}/${String(repositoryInfo.name)}`
+      : undefined);
   const repository = repositoryOf(fullName, 'event_data.repository.repo_full_name');
-  if (!Array.isArray(data.resources)) throw new MalformedPushError('event_data.resources must be an array');
+  if (!Array.isArray(data.resources))
+    throw new MalformedPushError('event_data.resources must be an array');
   const hints: PushHint[] = [];
   for (const resource of data.resources) {
     if (!isObject(resource)) continue;
@@ -236,10 +290,22 @@ function harbor(body: Json): NormalizedPush {
 // `updated_tags` as a tag → image id map).
 
 function quay(body: Json): NormalizedPush {
-  const repository = repositoryOf(text(body.repository) ?? (text(body.namespace) && text(body.name) ? `${String(body.namespace)}/${String(body.name)}` : undefined), 'repository');
+  const repository = repositoryOf(
+    text(body.repository) ??
+      (text(body.namespace) && text(body.name)
+        ? `${String(body.namespace)}/${String(body.name)}`
+        : undefined),
+    'repository',
+  );
   const updated = body.updated_tags;
-  const tags = (Array.isArray(updated) ? updated : isObject(updated) ? Object.keys(updated) : []).map((tag) => text(tag)).filter(validTag);
-  return result('quay', tags.length ? [withHost(hostFromUrl(text(body.docker_url)), { repository, tags })] : [], 'no updated tags');
+  const tags = (Array.isArray(updated) ? updated : isObject(updated) ? Object.keys(updated) : [])
+    .map((tag) => text(tag))
+    .filter(validTag);
+  return result(
+    'quay',
+    tags.length ? [withHost(hostFromUrl(text(body.docker_url)), { repository, tags })] : [],
+    'no updated tags',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,17 +314,25 @@ function quay(body: Json): NormalizedPush {
 function gitea(body: Json): NormalizedPush {
   const pkg = body.package as Json;
   const type = (text(pkg.type) ?? '').toLowerCase();
-  if (type !== 'container') return result('gitea', [], `package type "${type}" is not a container image`);
+  if (type !== 'container')
+    return result('gitea', [], `package type "${type}" is not a container image`);
   const action = text(body.action);
   if (action !== 'created') return result('gitea', [], `action "${action ?? ''}" is not a push`);
-  const owner = isObject(pkg.owner) ? (text(pkg.owner.login) ?? text(pkg.owner.username)) : undefined;
+  const owner = isObject(pkg.owner)
+    ? (text(pkg.owner.login) ?? text(pkg.owner.username))
+    : undefined;
   const name = text(pkg.name);
-  if (!owner || !name) throw new MalformedPushError('package.owner.login and package.name are required');
+  if (!owner || !name)
+    throw new MalformedPushError('package.owner.login and package.name are required');
   const repository = repositoryOf(`${owner}/${name}`, 'package.name');
   // Untagged manifests of a multi-arch push are versions named by digest.
   const version = text(pkg.version);
   const tags = validTag(version) ? [version] : [];
-  return result('gitea', tags.length ? [withHost(hostFromUrl(text(pkg.html_url)), { repository, tags })] : [], 'package version is a digest, not a tag');
+  return result(
+    'gitea',
+    tags.length ? [withHost(hostFromUrl(text(pkg.html_url)), { repository, tags })] : [],
+    'package version is a digest, not a tag',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +353,11 @@ function splitImage(image: string): { host?: string; repository: string; tag?: s
   if (first && (first.includes('.') || first.includes(':') || first === 'localhost')) {
     const host = hostOf(first);
     if (!host) throw new MalformedPushError(`image: "${first}" is not a registry host`);
-    return { host, repository: repositoryOf(rest.slice(slash + 1), 'image'), ...(tag !== undefined ? { tag } : {}) };
+    return {
+      host,
+      repository: repositoryOf(rest.slice(slash + 1), 'image'),
+      ...(tag !== undefined ? { tag } : {}),
+    };
   }
   return { repository: repositoryOf(rest, 'image'), ...(tag !== undefined ? { tag } : {}) };
 }
@@ -288,14 +366,31 @@ function generic(body: Json): NormalizedPush {
   const image = text(body.image) ?? text(body.repository);
   if (!image) throw new MalformedPushError('image must be a non-empty string');
   const parsed = splitImage(image);
-  const listed: unknown[] = body.tags === undefined ? [] : Array.isArray(body.tags) ? (body.tags as unknown[]) : [body.tags];
-  const tags = [...(parsed.tag !== undefined ? [parsed.tag] : []), ...(body.tag !== undefined ? [body.tag] : []), ...listed].map((tag) => (typeof tag === 'string' ? tag.trim() : tag));
-  for (const tag of tags) if (typeof tag !== 'string' || !validTag(tag)) throw new MalformedPushError(`tag: ${JSON.stringify(tag)} is not a tag`);
-  if (tags.length === 0) throw new MalformedPushError('a tag is required (image "repo:tag", tag or tags)');
+  const listed: unknown[] =
+    body.tags === undefined
+      ? []
+      : Array.isArray(body.tags)
+        ? (body.tags as unknown[])
+        : [body.tags];
+  const tags = [
+    ...(parsed.tag !== undefined ? [parsed.tag] : []),
+    ...(body.tag !== undefined ? [body.tag] : []),
+    ...listed,
+  ].map((tag) => (typeof tag === 'string' ? tag.trim() : tag));
+  for (const tag of tags)
+    if (typeof tag !== 'string' || !validTag(tag))
+      throw new MalformedPushError(`tag: ${JSON.stringify(tag)} is not a tag`);
+  if (tags.length === 0)
+    throw new MalformedPushError('a tag is required (image "repo:tag", tag or tags)');
   const explicitHost = text(body.host) ?? text(body.registry);
   const host = explicitHost !== undefined ? hostOf(explicitHost) : parsed.host;
-  if (explicitHost !== undefined && !host) throw new MalformedPushError(`host: "${explicitHost}" is not a registry host`);
-  return result('generic', [withHost(host, { repository: parsed.repository, tags: tags as string[] })], 'no tag');
+  if (explicitHost !== undefined && !host)
+    throw new MalformedPushError(`host: "${explicitHost}" is not a registry host`);
+  return result(
+    'generic',
+    [withHost(host, { repository: parsed.repository, tags: tags as string[] })],
+    'no tag',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,18 +404,38 @@ function generic(body: Json): NormalizedPush {
 export function normalizePushPayload(body: unknown, headers: PushHeaders = {}): NormalizedPush {
   if (!isObject(body)) throw new MalformedPushError('the body must be a JSON object');
   const githubEvent = header(headers, 'x-github-event');
-  const giteaEvent = header(headers, 'x-gitea-event') ?? header(headers, 'x-forgejo-event') ?? header(headers, 'x-gogs-event');
+  const giteaEvent =
+    header(headers, 'x-gitea-event') ??
+    header(headers, 'x-forgejo-event') ??
+    header(headers, 'x-gogs-event');
   if ('events' in body) return distribution(body);
   if (isObject(body.push_data) && isObject(body.repository)) return dockerHub(body);
   // Gitea and Forgejo also send X-GitHub-Event; their package has `type` and a string `version`
   // where GitHub's has `package_type` and a `package_version` object.
-  if (isObject(body.package) && (giteaEvent !== undefined || (typeof body.package.type === 'string' && !('package_type' in body.package)))) return gitea(body);
-  if (githubEvent === 'registry_package' || githubEvent === 'package' || isObject(body.registry_package) || isObject(body.package)) return github(body, githubEvent);
-  if (typeof body.type === 'string' && (isObject(body.event_data) || (isObject(body.data) && typeof body.specversion === 'string'))) return harbor(body);
+  if (
+    isObject(body.package) &&
+    (giteaEvent !== undefined ||
+      (typeof body.package.type === 'string' && !('package_type' in body.package)))
+  )
+    return gitea(body);
+  if (
+    githubEvent === 'registry_package' ||
+    githubEvent === 'package' ||
+    isObject(body.registry_package) ||
+    isObject(body.package)
+  )
+    return github(body, githubEvent);
+  if (
+    typeof body.type === 'string' &&
+    (isObject(body.event_data) || (isObject(body.data) && typeof body.specversion === 'string'))
+  )
+    return harbor(body);
   if ('updated_tags' in body) return quay(body);
   if (typeof body.action === 'string' && isObject(body.target)) return acr(body);
   if ('image' in body) return generic(body);
-  throw new MalformedPushError('unrecognised push notification (expected a distribution, Docker Hub, GitHub, Harbor, Quay, Gitea, ACR or {image, tag} body)');
+  throw new MalformedPushError(
+    'unrecognised push notification (expected a distribution, Docker Hub, GitHub, Harbor, Quay, Gitea, ACR or {image, tag} body)',
+  );
 }
 
 /**
@@ -331,7 +446,10 @@ export function parsePushBody(raw: Buffer | undefined, contentType: string | und
   if (!raw || raw.length === 0) throw new MalformedPushError('the body is empty');
   let textBody = raw.toString('utf8');
   // `curl -d '{…}'` without a Content-Type header sends JSON labelled as a form: accept it.
-  if ((contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') && !/^\s*[{[]/.test(textBody)) {
+  if (
+    (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') &&
+    !/^\s*[{[]/.test(textBody)
+  ) {
     const payload = new URLSearchParams(textBody).get('payload');
     if (payload === null) throw new MalformedPushError('a form-encoded body needs a payload field');
     textBody = payload;
@@ -339,6 +457,8 @@ export function parsePushBody(raw: Buffer | undefined, contentType: string | und
   try {
     return JSON.parse(textBody) as unknown;
   } catch (error) {
-    throw new MalformedPushError(`the body is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new MalformedPushError(
+      `the body is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

@@ -14,7 +14,12 @@ export interface WebhookCredentials {
 // Signature headers of GitHub-style senders, hex HMAC-SHA256 of the raw body with the shared
 // secret. GitHub and Gitea ≥ 1.17 send `X-Hub-Signature-256: sha256=<hex>`; Gitea, Forgejo and
 // Gogs also send their own header with the bare hex.
-const SIGNATURE_HEADERS = ['x-hub-signature-256', 'x-gitea-signature', 'x-forgejo-signature', 'x-gogs-signature'] as const;
+const SIGNATURE_HEADERS = [
+  'x-hub-signature-256',
+  'x-gitea-signature',
+  'x-forgejo-signature',
+  'x-gogs-signature',
+] as const;
 
 function header(headers: PushHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -39,16 +44,23 @@ export function bearerToken(authorization: string | undefined): string | undefin
  * parameter, or an HMAC-SHA256 signature of the body keyed with the token. Returns how it
  * authenticated, or undefined. Without a configured token nothing authenticates.
  */
-export function authenticateWebhook(token: string | undefined, credentials: WebhookCredentials): WebhookAuthMethod | undefined {
+export function authenticateWebhook(
+  token: string | undefined,
+  credentials: WebhookCredentials,
+): WebhookAuthMethod | undefined {
   if (!token) return undefined;
   const bearer = bearerToken(header(credentials.headers, 'authorization'));
   if (bearer !== undefined && safeEqual(bearer, token)) return 'bearer';
-  if (credentials.queryToken !== undefined && safeEqual(credentials.queryToken, token)) return 'query-token';
+  if (credentials.queryToken !== undefined && safeEqual(credentials.queryToken, token))
+    return 'query-token';
   const expected = createHmac('sha256', token).update(credentials.rawBody).digest('hex');
   for (const name of SIGNATURE_HEADERS) {
     const value = header(credentials.headers, name);
     if (value === undefined) continue;
-    const signature = value.trim().replace(/^sha256=/i, '').toLowerCase();
+    const signature = value
+      .trim()
+      .replace(/^sha256=/i, '')
+      .toLowerCase();
     if (safeEqual(signature, expected)) return 'hmac';
   }
   return undefined;
