@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { SecretBox } from '../common/secret-box';
 import { ConfigError } from '../config/config';
+import { logRedactor } from '../logging/logger';
 import { TriggerConfigEntity } from '../database/entities';
 import { ActionRunnerRef } from '../update-actions/action-trigger-types';
 import { TriggerCatalog } from './trigger-catalog';
@@ -67,6 +68,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
   async create(type: string, name: string, values: Record<string, string>, enabled: boolean): Promise<TriggerInstance> {
     if (this.instances.has(`${type}.${name}`)) throw new ConflictException(`Trigger ${type}.${name} already exists`);
     const instance = buildTriggerInstance(this.catalog, type, name, values, 'ui', { enabled });
+    logRedactor.add(instance.secrets);
     await this.repository.insert(this.toRow(instance));
     this.instances.set(instance.id, instance);
     return instance;
@@ -85,6 +87,7 @@ export class TriggersService implements OnModuleInit, OnApplicationShutdown {
       if (merged[key] === '') delete merged[key];
     }
     const instance = buildTriggerInstance(this.catalog, type, name, merged, 'ui', { enabled });
+    logRedactor.add(instance.secrets);
     await this.repository.save(this.toRow(instance));
     this.instances.set(instance.id, instance);
     await current.provider.close?.();
