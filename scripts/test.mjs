@@ -2,7 +2,8 @@
 // every suite and prints the total on the last line: `N passed, N failed`.
 // `npm test -- unit integration` runs only the named suites (lint, typecheck, unit, integration, e2e).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, ensureNodeModules, root, run } from './lib.mjs';
 
@@ -38,6 +39,13 @@ function ensureSystemPackages() {
   }
 }
 
+function leftoverMounts(dir) {
+  return readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1])
+    .filter((mount) => mount && (mount === dir || mount.startsWith(`${dir}/`)));
+}
+
 const SUITES = {
   lint: { kind: 'check', command: ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=stream'] },
   typecheck: { kind: 'check', command: ['npx', 'nx', 'run-many', '-t', 'typecheck', '--output-style=stream'] },
@@ -59,6 +67,11 @@ const selected = requested.length > 0 ? requested : Object.keys(SUITES);
 ensureSystemPackages();
 ensureNodeModules();
 build();
+
+// Every temporary file of the run lives under one directory that is removed at the end, so a
+// test that forgets its clean-up cannot litter the machine (its own teardown still runs first).
+const runTmp = mkdtempSync(join(tmpdir(), 'twrun-'));
+process.env.TMPDIR = runTmp;
 
 const reports = join(root, 'test', 'artifacts', 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -88,6 +101,14 @@ for (const name of selected) {
   }
   results.push({ name, passed, failed, seconds: (Date.now() - started) / 1000 });
 }
+
+const leftovers = leftoverMounts(runTmp);
+if (leftovers.length > 0) {
+  console.error(`Mounts left under ${runTmp}: ${leftovers.join(', ')}`);
+  for (const mount of leftovers.reverse()) spawnSync('umount', ['-l', mount], { stdio: 'ignore' });
+  results.push({ name: 'cleanup', passed: 0, failed: 1, seconds: 0 });
+}
+rmSync(runTmp, { recursive: true, force: true });
 
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${r.seconds.toFixed(1)}s`);

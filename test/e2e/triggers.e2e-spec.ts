@@ -3,7 +3,7 @@
 // a receiver that is down gets the event after retries; a SIGKILLed server delivers its queue
 // exactly once after restart; bad trigger config is refused.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container } from '@tidewatch/api-client';
@@ -141,11 +141,13 @@ describe('triggers', () => {
   });
 
   it('stops the boot with a message naming the variable when env trigger config is bad', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tw-badcfg-'));
     const result = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: { PATH: process.env.PATH, TIDEWATCH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tw-badcfg-')), TIDEWATCH_TRIGGER_WEBHOOK_X_URL: 'not a url', TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath },
+      env: { PATH: process.env.PATH, TIDEWATCH_DATA_DIR: dataDir, TIDEWATCH_TRIGGER_WEBHOOK_X_URL: 'not a url', TIDEWATCH_WATCHER_LOCAL_SOCKET: engine.socketPath },
       encoding: 'utf8',
       timeout: 30_000,
     });
+    rmSync(dataDir, { recursive: true, force: true });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('TIDEWATCH_TRIGGER_WEBHOOK_X_URL');
   });

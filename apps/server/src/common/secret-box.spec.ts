@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretBox } from './secret-box';
@@ -34,5 +34,6 @@ describe('SecretBox', () => {
     const key = readFileSync(keyFile, 'utf8');
     expect(SecretBox.fromConfig(undefined, dir).decrypt(sealed)).toBe('token');
     expect(readFileSync(keyFile, 'utf8')).toBe(key);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,9 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const cwd = '/srv/tidewatch';
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('loadConfig defaults', () => {
   const config = loadConfig({}, cwd);
@@ -51,7 +58,7 @@ describe('loadConfig values', () => {
   });
 
   it('reads NAME__FILE secrets from files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'pass'), 's3cret\n');
     const config = loadConfig({ TIDEWATCH_REGISTRY_CUSTOM_MINE_PASSWORD__FILE: join(dir, 'pass') }, cwd);
     expect(config.registries[0].values.password).toBe('s3cret');
@@ -59,7 +66,7 @@ describe('loadConfig values', () => {
   });
 
   it('reads an optional YAML file, overridden by the environment', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tw-config-'));
+    const dir = tempDir();
     const file = join(dir, 'tidewatch.yml');
     writeFileSync(file, 'server:\n  port: 4000\nwatcher:\n  edge:\n    host: 127.0.0.1\n    port: 2376\nlog:\n  level: warn\n');
     const config = loadConfig({ TIDEWATCH_CONFIG: file, TIDEWATCH_LOG_LEVEL: 'error' }, cwd);
