@@ -1,10 +1,10 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerEventKind,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { sendHttp, userAgent } from '../../http/send-http';
@@ -53,22 +53,15 @@ export function discordPayload(
 }
 
 /** Posts an embed to a Discord webhook. */
-export class DiscordTrigger implements TriggerProvider {
+export class DiscordTrigger extends MessageTrigger {
   constructor(
     private readonly config: DiscordConfig,
     private readonly deps: TriggerDeps = {},
-  ) {}
-
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
+  ) {
+    super();
   }
 
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

@@ -1,3 +1,4 @@
+import { MessageTrigger } from '../../message-trigger';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type {
@@ -5,7 +6,6 @@ import type {
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { TriggerDeliveryError, errorCode, errorMessage } from '../../errors';
@@ -35,21 +35,13 @@ function oneLine(text: string): string {
 }
 
 /** Sends a text + HTML mail over SMTP (nodemailer); one mail per event, or one listing a batch. */
-export class EmailTrigger implements TriggerProvider {
+export class EmailTrigger extends MessageTrigger {
   private transport: Transporter<SMTPTransport.SentMessageInfo> | undefined;
   private readonly secrets: string[];
 
   constructor(private readonly config: EmailConfig) {
+    super();
     this.secrets = config.pass ? [config.pass] : [];
-  }
-
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
-  }
-
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
   }
 
   close(): Promise<void> {
@@ -75,7 +67,7 @@ export class EmailTrigger implements TriggerProvider {
     return this.transport;
   }
 
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

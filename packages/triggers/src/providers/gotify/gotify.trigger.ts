@@ -1,9 +1,9 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
@@ -24,22 +24,15 @@ export function gotifyPayload(
 }
 
 /** Posts a message to a Gotify server. */
-export class GotifyTrigger implements TriggerProvider {
+export class GotifyTrigger extends MessageTrigger {
   constructor(
     private readonly config: GotifyConfig,
     private readonly deps: TriggerDeps = {},
-  ) {}
-
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
+  ) {
+    super();
   }
 
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

@@ -1,9 +1,9 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
@@ -18,7 +18,7 @@ export function encodeHeader(text: string): string {
 }
 
 /** Publishes to an ntfy topic (message body, Title/Priority/Tags/Click headers). */
-export class NtfyTrigger implements TriggerProvider {
+export class NtfyTrigger extends MessageTrigger {
   private readonly authorization: string | undefined;
   private readonly secrets: string[];
 
@@ -26,6 +26,7 @@ export class NtfyTrigger implements TriggerProvider {
     private readonly config: NtfyConfig,
     private readonly deps: TriggerDeps = {},
   ) {
+    super();
     if (config.token) this.authorization = `Bearer ${config.token}`;
     else if (config.user)
       this.authorization = `Basic ${Buffer.from(`${config.user}:${config.password ?? ''}`).toString('base64')}`;
@@ -34,16 +35,7 @@ export class NtfyTrigger implements TriggerProvider {
     );
   }
 
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
-  }
-
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

@@ -1,9 +1,9 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { sendHttp, userAgent } from '../../http/send-http';
@@ -56,22 +56,15 @@ export function slackPayload(
 }
 
 /** Posts to a Slack incoming webhook. */
-export class SlackTrigger implements TriggerProvider {
+export class SlackTrigger extends MessageTrigger {
   constructor(
     private readonly config: SlackConfig,
     private readonly deps: TriggerDeps = {},
-  ) {}
-
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
+  ) {
+    super();
   }
 
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

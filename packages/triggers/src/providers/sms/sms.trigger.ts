@@ -1,9 +1,9 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { TriggerDeliveryError } from '../../errors';
@@ -21,7 +21,7 @@ interface TwilioMessage {
 }
 
 /** Sends an SMS per recipient through Twilio's Messages API. */
-export class SmsTrigger implements TriggerProvider {
+export class SmsTrigger extends MessageTrigger {
   private readonly ledger = new DeliveryLedger();
   private readonly secrets: string[];
   private readonly authorization: string;
@@ -30,6 +30,7 @@ export class SmsTrigger implements TriggerProvider {
     private readonly config: SmsConfig,
     private readonly deps: TriggerDeps = {},
   ) {
+    super();
     const user = config.apikey ?? config.accountsid;
     const password = config.apikey ? (config.apisecret ?? '') : (config.authtoken ?? '');
     const credentials = Buffer.from(`${user}:${password}`).toString('base64');
@@ -37,16 +38,7 @@ export class SmsTrigger implements TriggerProvider {
     this.secrets = [password, credentials].filter((value) => value.length > 0);
   }
 
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
-  }
-
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {

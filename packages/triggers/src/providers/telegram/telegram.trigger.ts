@@ -1,9 +1,9 @@
+import { MessageTrigger } from '../../message-trigger';
 import type {
   TriggerContext,
   TriggerDeps,
   TriggerEvent,
   TriggerOutcome,
-  TriggerProvider,
   TriggerType,
 } from '../../trigger';
 import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
@@ -40,22 +40,15 @@ export function telegramPayload(
 }
 
 /** Sends a message through the Telegram Bot API. */
-export class TelegramTrigger implements TriggerProvider {
+export class TelegramTrigger extends MessageTrigger {
   constructor(
     private readonly config: TelegramConfig,
     private readonly deps: TriggerDeps = {},
-  ) {}
-
-  notify(event: TriggerEvent, ctx: TriggerContext): Promise<TriggerOutcome> {
-    return this.send([event], ctx);
+  ) {
+    super();
   }
 
-  notifyBatch(events: readonly TriggerEvent[], ctx: TriggerContext): Promise<TriggerOutcome> {
-    if (events.length === 0) return Promise.resolve({ summary: 'nothing to send (empty batch)' });
-    return this.send(events, ctx);
-  }
-
-  private async send(
+  protected async send(
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {
