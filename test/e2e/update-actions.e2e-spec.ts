@@ -3,6 +3,7 @@
 // real engine and registry; the history keeps every step.
 import type { Container } from '@tidewatch/api-client';
 import { type DockerEngine, type TestRegistry, pushImage, runContainer, startDockerEngine, startRegistry, waitFor } from '../env';
+import { type HttpReceiver, startHttpReceiver } from '../support/receivers';
 import { api, type ServerProcess, startServer } from '../support/server-process';
 
 interface RunResult {
@@ -19,13 +20,14 @@ describe('update actions', () => {
   let engine: DockerEngine;
   let registry: TestRegistry;
   let server: ServerProcess;
+  let receiver: HttpReceiver;
 
   const containers = async () => Object.fromEntries((await api<Container[]>(server, '/api/containers')).body.map((c) => [c.name, c]));
   const imageOf = async (name: string) => (await engine.docker(['inspect', '--format', '{{.Config.Image}}', name])).trim();
   const healthcheck = { cmd: ['true'], interval: '1s', retries: 1 };
 
   beforeAll(async () => {
-    [engine, registry] = await Promise.all([startDockerEngine(), startRegistry()]);
+    [engine, registry, receiver] = await Promise.all([startDockerEngine(), startRegistry(), startHttpReceiver()]);
     for (const [repo, tag] of [['acme/api', '1.0.0'], ['acme/worker', '2.0.0']] as const) {
       const pushed = await pushImage(engine, registry, repo, tag, { healthcheck });
       await runContainer(engine, pushed.reference, { name: repo.split('/')[1], labels: { 'tidewatch.test': 'yes' } });
@@ -38,20 +40,26 @@ describe('update actions', () => {
         TIDEWATCH_TRIGGER_DOCKER_MANUAL_HEALTH_TIMEOUT: '30000',
         TIDEWATCH_TRIGGER_DOCKER_AUTOPATCH_THRESHOLD: 'patch',
         TIDEWATCH_TRIGGER_DOCKER_AUTOPATCH_INCLUDE: 'worker',
+        TIDEWATCH_TRIGGER_WEBHOOK_OUTCOMES_URL: `${receiver.url}/outcomes`,
+        TIDEWATCH_TRIGGER_WEBHOOK_OUTCOMES_EVENTS: 'update-applied,rolled-back,update-failed',
+        TIDEWATCH_TRIGGER_WEBHOOK_OUTCOMES_PAYLOAD: 'event',
       },
     });
   });
 
   afterAll(async () => {
     await server?.stop();
-    await Promise.all([engine?.stop(), registry?.stop()]);
+    await Promise.all([engine?.stop(), registry?.stop(), receiver?.close()]);
   });
+
+  const outcomes = () => receiver.requests.map((request) => JSON.parse(request.body) as { kind: string; container: { name: string }; message?: string });
 
   it('lists the action triggers of a container', async () => {
     await api(server, '/api/containers/watch', { method: 'POST' });
     const { api: apiContainer } = await containers();
     const { body } = await api<Array<{ id: string; auto: boolean }>>(server, `/api/containers/${apiContainer.id}/triggers`);
-    expect(body.map((trigger) => trigger.id)).toEqual(['docker.manual']);
+    // docker.autopatch is limited to the worker container by its INCLUDE list.
+    expect(body.map((trigger) => trigger.id)).toEqual(['docker.manual', 'webhook.outcomes']);
     expect(body[0].auto).toBe(false);
   });
 
@@ -81,6 +89,23 @@ describe('update actions', () => {
     expect(run).toMatchObject({ status: 'success', origin: 'manual', containerName: 'api' });
     const stepNames = run?.steps?.map((step) => step.name) ?? [];
     expect(stepNames).toEqual(expect.arrayContaining(['pull', 'stop-old', 'create-new', 'start-new', 'health', 'remove-old']));
+  });
+
+  it('rolls back an update whose new image is unhealthy, keeps the old container, and announces it', async () => {
+    const before = (await containers()).api;
+    const oldId = (await engine.docker(['inspect', '--format', '{{.Id}}', 'api'])).trim();
+    await pushImage(engine, registry, 'acme/api', '1.2.0', { healthcheck: { cmd: ['false'], interval: '1s', retries: 1 } });
+    await engine.docker(['rmi', `${registry.host}/acme/api:1.2.0`]);
+    await api(server, '/api/containers/watch', { method: 'POST' });
+    expect((await containers()).api.result?.tag).toBe('1.2.0');
+    const { status, body } = await api<{ message: string }>(server, `/api/containers/${before.id}/triggers/docker/manual`, { method: 'POST' });
+    expect(status).toBe(502);
+    expect(body.message).toMatch(/health/i);
+    // The old container is back, under its name, on its old image.
+    expect((await engine.docker(['inspect', '--format', '{{.Id}} {{.State.Running}} {{.Config.Image}}', 'api'])).trim()).toBe(`${oldId} true ${registry.host}/acme/api:1.1.0`);
+    const announced = await waitFor(() => outcomes().find((event) => event.kind === 'rolled-back'), { what: 'the rolled-back event', timeoutMs: 15_000 });
+    expect(announced.container.name).toBe('api');
+    expect(outcomes().filter((event) => event.kind === 'update-applied').map((event) => event.container.name)).toContain('api');
   });
 
   it('applies a patch update automatically with AUTO=true and threshold patch', async () => {
