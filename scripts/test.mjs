@@ -2,7 +2,7 @@
 // every suite and prints the total on the last line: `N passed, N failed`.
 // `npm test -- unit integration` runs only the named suites (lint, typecheck, unit, integration, e2e).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, ensureNodeModules, root, run } from './lib.mjs';
@@ -71,6 +71,8 @@ build();
 // Every temporary file of the run lives under one directory that is removed at the end, so a
 // test that forgets its clean-up cannot litter the machine (its own teardown still runs first).
 const runTmp = mkdtempSync(join(tmpdir(), 'twrun-'));
+// Traversable by the unprivileged account PostgreSQL runs as (mkdtemp makes it 0700).
+chmodSync(runTmp, 0o755);
 process.env.TMPDIR = runTmp;
 
 const reports = join(root, 'test', 'artifacts', 'reports');
