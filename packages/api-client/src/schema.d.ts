@@ -1965,6 +1965,8 @@ export interface operations {
     History_list: {
         parameters: {
             query?: {
+                page?: number;
+                limit?: number;
                 /** @description Trigger id (type.name). */
                 trigger?: string;
                 /** @description Container identity (watcher/name) or name. */
@@ -1973,8 +1975,6 @@ export interface operations {
                 event?: "update-available" | "update-applied" | "update-failed" | "rolled-back" | "check-error";
                 from?: string;
                 to?: string;
-                page?: number;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2807,12 +2807,12 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                page?: number;
+                limit?: number;
                 /** @description Exact user name. */
                 actor?: string;
                 /** @description Exact action, e.g. "DELETE /api/containers/:id". */
                 action?: string;
-                page?: number;
-                limit?: number;
             };
             header?: never;
             path?: never;

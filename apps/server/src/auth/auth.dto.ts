@@ -1,6 +1,17 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './auth-config';
 import { ROLES, type Role } from './roles';
 
@@ -16,7 +27,9 @@ export class LoginDto {
 
   @ApiProperty({ format: 'password' })
   @IsString({ message: 'password must be a string' })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   password: string;
 }
 
@@ -28,8 +41,12 @@ class NewPasswordFields {
 
   @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH })
   @IsString({ message: 'password must be a string' })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  })
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   password: string;
 }
 
@@ -52,14 +69,24 @@ export class UpdateUserDto {
   @IsIn(ROLES, { message: ROLE_MESSAGE })
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'password', minLength: MIN_PASSWORD_LENGTH, description: 'A new password (signs the user out everywhere).' })
+  @ApiPropertyOptional({
+    format: 'password',
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'A new password (signs the user out everywhere).',
+  })
   @IsOptional()
   @IsString({ message: 'password must be a string' })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  })
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `password must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   password?: string;
 
-  @ApiPropertyOptional({ description: 'A disabled user cannot sign in; their sessions end and API tokens stop working.' })
+  @ApiPropertyOptional({
+    description: 'A disabled user cannot sign in; their sessions end and API tokens stop working.',
+  })
   @IsOptional()
   @IsBoolean({ message: 'disabled must be true or false' })
   disabled?: boolean;
@@ -68,13 +95,19 @@ export class UpdateUserDto {
 export class ChangePasswordDto {
   @ApiProperty({ format: 'password' })
   @IsString({ message: 'currentPassword must be a string' })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `currentPassword must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `currentPassword must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   currentPassword: string;
 
   @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH })
   @IsString({ message: 'newPassword must be a string' })
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `newPassword must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `newPassword must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  })
+  @MaxLength(MAX_PASSWORD_LENGTH, {
+    message: `newPassword must be at most ${MAX_PASSWORD_LENGTH} characters`,
+  })
   newPassword: string;
 }
 
@@ -85,11 +118,20 @@ export class CreateApiTokenDto {
   @MaxLength(128, { message: 'name must be at most 128 characters' })
   name: string;
 
-  @ApiProperty({ enum: ['read', 'write'], description: 'read: GET requests only; write: also changes, up to your role.' })
+  @ApiProperty({
+    enum: ['read', 'write'],
+    description: 'read: GET requests only; write: also changes, up to your role.',
+  })
   @IsIn(['read', 'write'], { message: 'scope must be read or write' })
   scope: 'read' | 'write';
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 3650, description: 'Days until it expires; null or absent: never.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 3650,
+    description: 'Days until it expires; null or absent: never.',
+  })
   @IsOptional()
   @IsInt({ message: 'expiresInDays must be a whole number' })
   @Min(1, { message: 'expiresInDays must be at least 1' })
@@ -99,13 +141,17 @@ export class CreateApiTokenDto {
 
 export class UuidParam {
   @ApiProperty()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'id must be a UUID' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    message: 'id must be a UUID',
+  })
   id: string;
 }
 
 export class ProviderParam {
   @ApiProperty({ example: 'keycloak' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'name must be an OIDC provider name (lower-case letters, digits, dashes)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: 'name must be an OIDC provider name (lower-case letters, digits, dashes)',
+  })
   name: string;
 }
 
@@ -113,8 +159,15 @@ export class MeDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ enum: ['session', 'token', 'basic', 'disabled'] }) via: 'session' | 'token' | 'basic' | 'disabled';
-  @ApiProperty({ type: String, nullable: true, description: 'Sessions: send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE.' }) csrfToken: string | null;
+  @ApiProperty({ enum: ['session', 'token', 'basic', 'disabled'] }) via:
+    'session' | 'token' | 'basic' | 'disabled';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Sessions: send it back in the X-CSRF-Token header of every POST, PUT, PATCH and DELETE.',
+  })
+  csrfToken: string | null;
 }
 
 export class OidcProviderDto {
@@ -124,9 +177,18 @@ export class OidcProviderDto {
 }
 
 export class AuthStatusDto {
-  @ApiProperty({ description: 'TIDEWATCH_AUTH_DISABLED=true: no sign-in, everyone is admin.' }) disabled: boolean;
-  @ApiProperty({ description: 'No user exists yet: create the admin with the setup link from the server log.' }) setupRequired: boolean;
-  @ApiProperty({ type: MeDto, nullable: true, description: 'The signed-in user of this browser, if any.' }) user: MeDto | null;
+  @ApiProperty({ description: 'TIDEWATCH_AUTH_DISABLED=true: no sign-in, everyone is admin.' })
+  disabled: boolean;
+  @ApiProperty({
+    description: 'No user exists yet: create the admin with the setup link from the server log.',
+  })
+  setupRequired: boolean;
+  @ApiProperty({
+    type: MeDto,
+    nullable: true,
+    description: 'The signed-in user of this browser, if any.',
+  })
+  user: MeDto | null;
   @ApiProperty({ type: [OidcProviderDto] }) oidc: OidcProviderDto[];
 }
 
@@ -135,7 +197,11 @@ export class SessionDto {
   @ApiProperty({ description: 'password, setup or oidc:{provider}' }) method: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) lastSeenAt: string;
-  @ApiProperty({ format: 'date-time', description: 'When it ends if unused (idle timeout), or at the latest (absolute).' }) expiresAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When it ends if unused (idle timeout), or at the latest (absolute).',
+  })
+  expiresAt: string;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
   @ApiProperty({ description: 'The session of this request.' }) current: boolean;
@@ -144,7 +210,8 @@ export class SessionDto {
 export class ApiTokenDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 'twt_Ab12Cd', description: 'The first characters, to recognise it.' }) prefix: string;
+  @ApiProperty({ example: 'twt_Ab12Cd', description: 'The first characters, to recognise it.' })
+  prefix: string;
   @ApiProperty({ enum: ['read', 'write'] }) scope: 'read' | 'write';
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
@@ -152,14 +219,23 @@ export class ApiTokenDto {
 }
 
 export class CreatedApiTokenDto extends ApiTokenDto {
-  @ApiProperty({ description: 'The token itself: shown this once, only its hash is kept. Use as Authorization: Bearer <token>.' }) token: string;
+  @ApiProperty({
+    description:
+      'The token itself: shown this once, only its hash is kept. Use as Authorization: Bearer <token>.',
+  })
+  token: string;
 }
 
 export class UserDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ enum: ['local', 'env', 'oidc'], description: 'env: defined by environment variables (read-only); oidc: signs in with a provider.' }) source: 'local' | 'env' | 'oidc';
+  @ApiProperty({
+    enum: ['local', 'env', 'oidc'],
+    description:
+      'env: defined by environment variables (read-only); oidc: signs in with a provider.',
+  })
+  source: 'local' | 'env' | 'oidc';
   @ApiProperty({ type: String, nullable: true }) oidcProvider: string | null;
   @ApiProperty() disabled: boolean;
   @ApiProperty() readOnly: boolean;
@@ -167,7 +243,7 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
 }
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Exact user name.' })
   @IsOptional()
   @IsString()
@@ -179,21 +255,6 @@ export class AuditQueryDto {
   @IsString()
   @MaxLength(128)
   action?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be at least 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(500, { message: 'limit must be at most 500' })
-  limit?: number;
 }
 
 export class AuditEntryDto {
@@ -202,7 +263,13 @@ export class AuditEntryDto {
   @ApiProperty({ description: 'User name, or anonymous.' }) actor: string;
   @ApiProperty({ example: 'POST /api/containers/:id/watch' }) action: string;
   @ApiProperty({ type: String, nullable: true, example: 'id=3f2a…' }) target: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'status, via (session, token, basic) and duration.' }) details: Record<string, unknown> | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'status, via (session, token, basic) and duration.',
+  })
+  details: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
 }
 

@@ -1,6 +1,18 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { ALL_TRIGGER_TYPES } from './trigger-catalog';
 
 const TYPES = [...ALL_TRIGGER_TYPES];
@@ -13,7 +25,12 @@ class StringRecordConstraint implements ValidatorConstraintInterface {
       value !== null &&
       !Array.isArray(value) &&
       Object.keys(value).length <= 100 &&
-      Object.entries(value).every(([key, item]) => /^[a-z0-9_]{1,64}$/.test(key) && (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') && String(item).length <= 8192)
+      Object.entries(value).every(
+        ([key, item]) =>
+          /^[a-z0-9_]{1,64}$/.test(key) &&
+          (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') &&
+          String(item).length <= 8192,
+      )
     );
   }
 
@@ -25,16 +42,26 @@ class StringRecordConstraint implements ValidatorConstraintInterface {
 export class TriggerFieldDto {
   @ApiProperty({ example: 'url' }) key: string;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['string', 'number', 'boolean', 'enum', 'url', 'email-list', 'list'] }) type: string;
+  @ApiProperty({ enum: ['string', 'number', 'boolean', 'enum', 'url', 'email-list', 'list'] })
+  type: string;
   @ApiProperty() required: boolean;
   @ApiPropertyOptional({ description: 'Default value, as text.' }) default?: string;
   @ApiProperty({ description: 'Write-only: never returned by the API.' }) secret: boolean;
   @ApiProperty() help: string;
   @ApiPropertyOptional({ type: [String] }) options?: string[];
   @ApiPropertyOptional() example?: string;
-  @ApiProperty({ description: 'Environment suffix: TIDEWATCH_TRIGGER_{type}_{name}_{env}.' }) env: string;
-  @ApiPropertyOptional({ enum: ['template'], description: 'template = rendered by the engine (${container.name} …).' }) format?: string;
-  @ApiProperty({ enum: ['common', 'provider'], description: 'common = engine options every trigger has; provider = the type’s own.' }) group: string;
+  @ApiProperty({ description: 'Environment suffix: TIDEWATCH_TRIGGER_{type}_{name}_{env}.' })
+  env: string;
+  @ApiPropertyOptional({
+    enum: ['template'],
+    description: 'template = rendered by the engine (${container.name} …).',
+  })
+  format?: string;
+  @ApiProperty({
+    enum: ['common', 'provider'],
+    description: 'common = engine options every trigger has; provider = the type’s own.',
+  })
+  group: string;
 }
 
 export class TriggerTypeDto {
@@ -47,11 +74,24 @@ export class TriggerDto {
   @ApiProperty({ example: 'webhook.ops' }) id: string;
   @ApiProperty({ example: 'webhook' }) type: string;
   @ApiProperty({ example: 'ops' }) name: string;
-  @ApiProperty({ enum: ['env', 'ui'], description: 'env: defined by environment variables (read-only); ui: created through the API.' }) source: 'env' | 'ui';
+  @ApiProperty({
+    enum: ['env', 'ui'],
+    description: 'env: defined by environment variables (read-only); ui: created through the API.',
+  })
+  source: 'env' | 'ui';
   @ApiProperty() readOnly: boolean;
   @ApiProperty() enabled: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Settings; secrets masked.' }) configuration: Record<string, string>;
-  @ApiProperty({ type: [String], description: 'Secret settings that have a value (the values are never returned).' }) secretsSet: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Settings; secrets masked.',
+  })
+  configuration: Record<string, string>;
+  @ApiProperty({
+    type: [String],
+    description: 'Secret settings that have a value (the values are never returned).',
+  })
+  secretsSet: string[];
   @ApiProperty({ enum: ['simple', 'batch'] }) mode: string;
   @ApiProperty({ enum: ['all', 'major', 'minor', 'patch'] }) threshold: string;
   @ApiProperty() once: boolean;
@@ -60,7 +100,11 @@ export class TriggerDto {
 }
 
 export class ContainerTriggerDto extends TriggerDto {
-  @ApiProperty({ enum: ['all', 'major', 'minor', 'patch'], description: "Threshold for this container (its trigger.include label may override the trigger's)." })
+  @ApiProperty({
+    enum: ['all', 'major', 'minor', 'patch'],
+    description:
+      "Threshold for this container (its trigger.include label may override the trigger's).",
+  })
   containerThreshold: string;
 }
 
@@ -71,7 +115,9 @@ export class CreateTriggerDto {
 
   @ApiProperty({ example: 'ops' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'name must be lower-case letters, digits or dashes (at most 64)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: 'name must be lower-case letters, digits or dashes (at most 64)',
+  })
   name: string;
 
   @ApiPropertyOptional({ default: true })
@@ -79,7 +125,11 @@ export class CreateTriggerDto {
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { url: 'https://hooks.example/tidewatch', threshold: 'minor' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { url: 'https://hooks.example/tidewatch', threshold: 'minor' },
+  })
   @IsObject({ message: 'configuration must be an object' })
   @Validate(StringRecordConstraint)
   configuration: Record<string, string | number | boolean>;
@@ -91,7 +141,12 @@ export class UpdateTriggerDto {
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'All settings; a secret left out keeps its stored value, an empty string clears it.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      'All settings; a secret left out keeps its stored value, an empty string clears it.',
+  })
   @IsObject({ message: 'configuration must be an object' })
   @Validate(StringRecordConstraint)
   configuration: Record<string, string | number | boolean>;
@@ -103,13 +158,17 @@ export class TriggerParams {
   type: string;
 
   @ApiProperty()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'name must be a trigger name (lower-case letters, digits, dashes)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: 'name must be a trigger name (lower-case letters, digits, dashes)',
+  })
   name: string;
 }
 
 export class ContainerTriggerParams extends TriggerParams {
   @ApiProperty()
-  @Matches(/^[a-f0-9]{12,64}$/, { message: 'id must be a Docker container ID (12 to 64 lower-case hex characters)' })
+  @Matches(/^[a-f0-9]{12,64}$/, {
+    message: 'id must be a Docker container ID (12 to 64 lower-case hex characters)',
+  })
   id: string;
 }
 
@@ -122,7 +181,8 @@ export class TestTriggerDto {
 
 export class RunResultDto {
   @ApiProperty() ok: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Redacted summary of what was sent.' }) summary: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Redacted summary of what was sent.' })
+  summary: string | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() durationMs: number;
   @ApiProperty({ description: 'History entry of this run.' }) runId: string;
@@ -133,7 +193,10 @@ export class TriggerRunDto {
   @ApiProperty({ example: 'webhook.ops' }) trigger: string;
   @ApiProperty() triggerType: string;
   @ApiProperty() triggerName: string;
-  @ApiProperty({ enum: ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'] }) event: string;
+  @ApiProperty({
+    enum: ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'],
+  })
+  event: string;
   @ApiProperty({ type: String, nullable: true }) containerIdentity: string | null;
   @ApiProperty({ type: String, nullable: true }) containerName: string | null;
   @ApiProperty({ enum: ['success', 'error', 'retrying'] }) status: string;
@@ -142,9 +205,26 @@ export class TriggerRunDto {
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty({ type: String, nullable: true }) summary: string | null;
   @ApiProperty({ enum: ['auto', 'manual', 'test', 'retry'] }) origin: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Outbox delivery this run belongs to (retry it with POST /api/history/{id}/retry).' }) deliveryId: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['pending', 'delivering', 'delivered', 'failed'] }) deliveryStatus: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, nullable: true, description: 'Steps of an update action with durations.' }) steps: unknown[] | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Outbox delivery this run belongs to (retry it with POST /api/history/{id}/retry).',
+  })
+  deliveryId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['pending', 'delivering', 'delivered', 'failed'],
+  })
+  deliveryStatus: string | null;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    nullable: true,
+    description: 'Steps of an update action with durations.',
+  })
+  steps: unknown[] | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
@@ -155,10 +235,12 @@ export class HistoryPageDto {
   @ApiProperty() limit: number;
 }
 
-export class HistoryQueryDto {
+export class HistoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Trigger id (type.name).' })
   @IsOptional()
-  @Matches(/^[a-z0-9-]+\.[a-z0-9-]+$/, { message: 'trigger must be a trigger id such as webhook.ops' })
+  @Matches(/^[a-z0-9-]+\.[a-z0-9-]+$/, {
+    message: 'trigger must be a trigger id such as webhook.ops',
+  })
   trigger?: string;
 
   @ApiPropertyOptional({ description: 'Container identity (watcher/name) or name.' })
@@ -172,9 +254,13 @@ export class HistoryQueryDto {
   @IsIn(['success', 'error', 'retrying'], { message: 'status must be success, error or retrying' })
   status?: string;
 
-  @ApiPropertyOptional({ enum: ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'] })
+  @ApiPropertyOptional({
+    enum: ['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'],
+  })
   @IsOptional()
-  @IsIn(['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'], { message: 'event must be a trigger event kind' })
+  @IsIn(['update-available', 'update-applied', 'update-failed', 'rolled-back', 'check-error'], {
+    message: 'event must be a trigger event kind',
+  })
   event?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
@@ -186,21 +272,6 @@ export class HistoryQueryDto {
   @IsOptional()
   @IsISO8601({}, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be at least 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(500, { message: 'limit must be at most 500' })
-  limit?: number;
 }
 
 export class RunIdParam {
