@@ -29,7 +29,7 @@ import { TriggersController } from './triggers/triggers.controller';
 import { EnvTriggers, type TriggerPlugins, TriggersService, buildTriggerPlugins } from './triggers/triggers.service';
 import { TriggerCatalog } from './triggers/trigger-catalog';
 import { ActionRunnerRef } from './update-actions/action-trigger-types';
-import { DbUpdateJournal, UpdateJournalStore } from './update-actions/db-update-journal';
+import { DbUpdateJournal } from './update-actions/db-update-journal';
 import { UpdateActionsService } from './update-actions/update-actions.service';
 import { UpdateJournalEntity } from './database/entities';
 import { DataSource } from 'typeorm';
@@ -81,7 +81,7 @@ export class AppModule {
         { provide: EnvTriggers, useValue: plugins.env },
         { provide: TriggerCatalog, useValue: plugins.catalog },
         { provide: ActionRunnerRef, useValue: plugins.runner },
-        { provide: UpdateJournalStore, useFactory: (dataSource: DataSource) => new DbUpdateJournal(dataSource.getRepository(UpdateJournalEntity)), inject: [DataSource] },
+        { provide: DbUpdateJournal, useFactory: (dataSource: DataSource) => new DbUpdateJournal(dataSource.getRepository(UpdateJournalEntity)), inject: [DataSource] },
         UpdateActionsService,
         { provide: SecretBox, useValue: SecretBox.fromConfig(config.secretKey, config.dataDir) },
         ContainerEventsService,

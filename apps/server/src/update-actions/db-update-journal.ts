@@ -2,9 +2,6 @@ import { IsNull, type Repository } from 'typeorm';
 import type { JournalData, JournalEntry, JournalEntryStart, JournalStep, JournalStepRecord, UpdateJournal, UpdateOutcome } from '../actions/recreate/update-journal';
 import type { UpdateJournalEntity } from '../database/entities';
 
-/** Nest token of the update journal. */
-export abstract class UpdateJournalStore {}
-
 /** The update journal on the database: every call is committed when its promise resolves. */
 export class DbUpdateJournal implements UpdateJournal {
   constructor(private readonly repository: Repository<UpdateJournalEntity>) {}

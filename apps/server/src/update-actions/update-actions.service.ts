@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ComposeFileUpdater, ComposeUpdater, ContainerUpdater, type UpdateJournal, type UpdateReport } from '../actions';
+import { ComposeFileUpdater, ComposeUpdater, ContainerUpdater, type UpdateReport } from '../actions';
 import { ContainersRepository } from '../containers/containers.repository';
 import { AuditLogEntity, type ContainerEntity } from '../database/entities';
 import { UpdateOutcomeMetrics } from '../metrics/metrics.service';
@@ -10,7 +10,7 @@ import { TriggerDispatcher } from '../triggers/trigger-dispatcher.service';
 import { UpdatesService } from '../updates/updates.service';
 import { WatchersService } from '../watchers/watchers.service';
 import { type ActionResult, type ActionRunner, ActionRunnerRef, type ComposeActionConfig, type DockerActionConfig } from './action-trigger-types';
-import { UpdateJournalStore } from './db-update-journal';
+import { DbUpdateJournal } from './db-update-journal';
 import { pullReference, withTag } from './image-target';
 
 /**
@@ -27,7 +27,7 @@ export class UpdateActionsService implements ActionRunner, OnApplicationBootstra
   constructor(
     ref: ActionRunnerRef,
     @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
-    private readonly journalStore: UpdateJournalStore,
+    private readonly journal: DbUpdateJournal,
     private readonly store: ContainersRepository,
     private readonly watchers: WatchersService,
     private readonly updates: UpdatesService,
@@ -35,10 +35,6 @@ export class UpdateActionsService implements ActionRunner, OnApplicationBootstra
     private readonly metrics: UpdateOutcomeMetrics,
   ) {
     ref.current = this;
-  }
-
-  private get journal(): UpdateJournal {
-    return this.journalStore as unknown as UpdateJournal;
   }
 
   async onApplicationBootstrap(): Promise<void> {

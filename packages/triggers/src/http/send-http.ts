@@ -160,3 +160,32 @@ export function userAgent(appVersion: string | undefined): string {
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * A provider's JSON POST: the JSON content type, Tidewatch's User-Agent, the engine's
+ * cancellation and the injected `fetch`, around {@link sendHttp}.
+ */
+export function postJson(
+  url: string,
+  payload: unknown,
+  options: {
+    timeoutMs: number;
+    secrets: readonly string[];
+    signal?: AbortSignal;
+    deps: { appVersion?: string; fetch?: typeof fetch };
+  },
+): Promise<HttpResponse> {
+  return sendHttp({
+    method: 'POST',
+    url,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'User-Agent': userAgent(options.deps.appVersion),
+    },
+    body: JSON.stringify(payload),
+    timeoutMs: options.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    secrets: options.secrets,
+    ...(options.deps.fetch ? { fetch: options.deps.fetch } : {}),
+  });
+}

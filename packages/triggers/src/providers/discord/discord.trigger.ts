@@ -7,7 +7,7 @@ import type {
   TriggerOutcome,
   TriggerType,
 } from '../../trigger';
-import { sendHttp, userAgent } from '../../http/send-http';
+import { postJson } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { discordSchema, type DiscordConfig } from './discord.schema';
 
@@ -65,22 +65,19 @@ export class DiscordTrigger extends MessageTrigger {
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {
-    const response = await sendHttp({
-      method: 'POST',
-      url: this.config.url,
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': userAgent(this.deps.appVersion),
+    const response = await postJson(
+      this.config.url,
+      discordPayload(this.config, ctx.title, ctx.body, events),
+      {
+        timeoutMs: this.config.timeout,
+        signal: ctx.signal,
+        // The webhook token is the last path segment.
+        secrets: [new URL(this.config.url).pathname.split('/').filter(Boolean).pop() ?? ''].filter(
+          (value) => value.length > 0,
+        ),
+        deps: this.deps,
       },
-      body: JSON.stringify(discordPayload(this.config, ctx.title, ctx.body, events)),
-      timeoutMs: this.config.timeout,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      // The webhook token is the last path segment.
-      secrets: [new URL(this.config.url).pathname.split('/').filter(Boolean).pop() ?? ''].filter(
-        (value) => value.length > 0,
-      ),
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    });
+    );
     return {
       summary: response.summary,
       details: { status: response.status, events: events.length },

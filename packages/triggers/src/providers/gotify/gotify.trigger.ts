@@ -6,7 +6,7 @@ import type {
   TriggerOutcome,
   TriggerType,
 } from '../../trigger';
-import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
+import { joinUrl, postJson } from '../../http/send-http';
 import { releaseLink } from '../provider-helpers';
 import { gotifySchema, type GotifyConfig } from './gotify.schema';
 
@@ -38,19 +38,16 @@ export class GotifyTrigger extends MessageTrigger {
   ): Promise<TriggerOutcome> {
     const url = new URL(joinUrl(this.config.url, 'message'));
     url.searchParams.set('token', this.config.token);
-    const response = await sendHttp({
-      method: 'POST',
-      url: url.toString(),
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': userAgent(this.deps.appVersion),
+    const response = await postJson(
+      url.toString(),
+      gotifyPayload(this.config.priority, ctx.title, ctx.body, events),
+      {
+        timeoutMs: this.config.timeout,
+        signal: ctx.signal,
+        secrets: [this.config.token],
+        deps: this.deps,
       },
-      body: JSON.stringify(gotifyPayload(this.config.priority, ctx.title, ctx.body, events)),
-      timeoutMs: this.config.timeout,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      secrets: [this.config.token],
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    });
+    );
     let id: number | undefined;
     try {
       id = (JSON.parse(response.text) as { id?: number }).id;

@@ -6,7 +6,7 @@ import type {
   TriggerOutcome,
   TriggerType,
 } from '../../trigger';
-import { sendHttp, userAgent } from '../../http/send-http';
+import { postJson } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { slackSchema, type SlackConfig } from './slack.schema';
 
@@ -68,21 +68,14 @@ export class SlackTrigger extends MessageTrigger {
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {
-    const response = await sendHttp({
-      method: 'POST',
-      url: this.config.url,
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': userAgent(this.deps.appVersion),
-      },
-      body: JSON.stringify(slackPayload(ctx.title, ctx.body, events)),
+    const response = await postJson(this.config.url, slackPayload(ctx.title, ctx.body, events), {
       timeoutMs: this.config.timeout,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      signal: ctx.signal,
       // The whole webhook URL is the credential: show only the host.
       secrets: [new URL(this.config.url).pathname.replace(/^\//, '')].filter(
         (value) => value.length > 0,
       ),
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      deps: this.deps,
     });
     return {
       summary: response.summary,

@@ -6,7 +6,7 @@ import type {
   TriggerOutcome,
   TriggerType,
 } from '../../trigger';
-import { joinUrl, sendHttp, userAgent } from '../../http/send-http';
+import { joinUrl, postJson } from '../../http/send-http';
 import { clip, releaseLink } from '../provider-helpers';
 import { telegramSchema, type TelegramConfig } from './telegram.schema';
 
@@ -52,19 +52,16 @@ export class TelegramTrigger extends MessageTrigger {
     events: readonly TriggerEvent[],
     ctx: TriggerContext,
   ): Promise<TriggerOutcome> {
-    const response = await sendHttp({
-      method: 'POST',
-      url: joinUrl(this.config.url, `bot${this.config.bottoken}/sendMessage`),
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': userAgent(this.deps.appVersion),
+    const response = await postJson(
+      joinUrl(this.config.url, `bot${this.config.bottoken}/sendMessage`),
+      telegramPayload(this.config, ctx.title, ctx.body, events),
+      {
+        timeoutMs: this.config.timeout,
+        signal: ctx.signal,
+        secrets: [this.config.bottoken],
+        deps: this.deps,
       },
-      body: JSON.stringify(telegramPayload(this.config, ctx.title, ctx.body, events)),
-      timeoutMs: this.config.timeout,
-      ...(ctx.signal ? { signal: ctx.signal } : {}),
-      secrets: [this.config.bottoken],
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    });
+    );
     let messageId: number | undefined;
     try {
       messageId = (JSON.parse(response.text) as { result?: { message_id?: number } }).result
